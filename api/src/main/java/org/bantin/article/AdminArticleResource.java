@@ -1,0 +1,193 @@
+package org.bantin.article;
+
+import java.net.URI;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.bantin.article.ArticleRecords.AdminArticleView;
+import org.bantin.article.ArticleRecords.ArticleInput;
+import org.bantin.article.ArticleRecords.PublishRequest;
+import org.bantin.auth.CurrentCaller;
+import org.bantin.auth.RequiresRole;
+import org.bantin.auth.Role;
+import org.bantin.http.IfMatch;
+import org.bantin.http.Page;
+import org.bantin.http.PageRequest;
+import org.bantin.http.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+
+/** Editor endpoints for articles: writing and the publishing workflow. */
+@Path("/api/v1/admin/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@RequiresRole(Role.AUTHOR)
+@Tag(name = "Admin: articles")
+public class AdminArticleResource {
+
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    private static final String IF_MATCH = "The version (ETag) the change is based on; another version makes it a 412.";
+
+    private final ArticleService articles;
+    private final CurrentCaller caller;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    AdminArticleResource(ArticleService articles, CurrentCaller caller, ObjectMapper json, Validator validator) {
+        this.articles = articles;
+        this.caller = caller;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createArticle", summary = "Create a draft article", description = "The slug is made from the title when omitted.")
+    @APIResponse(responseCode = "201", description = "Created, as a draft.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
+    @APIResponse(responseCode = "409", description = "The explicit slug is taken.")
+    public RestResponse<AdminArticleView> create(@Valid @NotNull ArticleInput input) {
+        AdminArticleView created = articles.create(input, caller.get());
+        return withVersion(ResponseBuilder.created(URI.create("/api/v1/admin/articles/" + created.id())), created);
+    }
+
+    @GET
+    @Operation(operationId = "adminListArticles", summary = "List articles in any state", description = "Most recently changed first.")
+    public Page<AdminArticleView> list(
+            @Parameter(description = "Only articles in this state.", schema = @Schema(enumeration = { "draft", "scheduled", "published" })) @QueryParam("state") String state,
+            @Parameter(description = "1-based page number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit) {
+        return articles.list(parseState(state), PageRequest.of(page, limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "adminGetArticle", summary = "Get an article in any state", description = "The ETag is the article's version, for If-Match.")
+    public RestResponse<AdminArticleView> get(@PathParam("id") long id) {
+        return withVersion(ResponseBuilder.ok(), articles.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceArticle", summary = "Replace an article's content", description = "An omitted slug keeps the current one. Authors may change only their own drafts.")
+    @APIResponse(responseCode = "200", description = "Replaced.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
+    @APIResponse(responseCode = "409", description = "The new slug is taken, or someone else saved the article at the same moment.")
+    public RestResponse<AdminArticleView> replace(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ArticleInput input) {
+        return withVersion(ResponseBuilder.ok(), articles.update(id, input, IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MERGE_PATCH_JSON, MediaType.APPLICATION_JSON })
+    @Operation(operationId = "patchArticle", summary = "Change some fields of an article (JSON merge patch, RFC 7396)",
+            description = "Fields left out stay as they are; `null` clears an optional field.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON,
+            schema = @Schema(ref = "ArticleInput")))
+    @APIResponse(responseCode = "200", description = "Changed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
+    @APIResponse(responseCode = "409", description = "The new slug is taken, or someone else saved the article at the same moment.")
+    public RestResponse<AdminArticleView> patch(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull ObjectNode patch)
+            throws JsonProcessingException {
+        ArticleInput input = merged(articles.currentInput(id), patch);
+        return withVersion(ResponseBuilder.ok(), articles.update(id, input, IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "Authors may delete only their own drafts.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public void delete(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        articles.delete(id, IfMatch.version(ifMatch), caller.get());
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.EDITOR)
+    @Operation(operationId = "publishArticle", summary = "Publish an article now or at a given time",
+            description = "No body: publish now (an article that is already live keeps its date). `publishAt` in the future schedules it; in the past, backdates it.")
+    public RestResponse<AdminArticleView> publish(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(required = false) PublishRequest request) {
+        return withVersion(ResponseBuilder.ok(), articles.publish(id, request == null ? null : request.publishAt(),
+                IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/unpublish")
+    @RequiresRole(Role.EDITOR)
+    @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft", description = "Unpublishing a draft changes nothing.")
+    public RestResponse<AdminArticleView> unpublish(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        return withVersion(ResponseBuilder.ok(), articles.unpublish(id, IfMatch.version(ifMatch), caller.get()));
+    }
+
+    private static RestResponse<AdminArticleView> withVersion(ResponseBuilder<AdminArticleView> response, AdminArticleView article) {
+        return response.entity(article).header(HttpHeaders.ETAG, IfMatch.etag(article.version())).build();
+    }
+
+    /** RFC 7396: the patch's members replace the current ones; null removes one. */
+    private ArticleInput merged(ArticleInput current, ObjectNode patch) throws JsonProcessingException {
+        ObjectNode target = json.valueToTree(current);
+        mergeInto(target, patch);
+        ArticleInput input = json.treeToValue(target, ArticleInput.class);
+        Set<ConstraintViolation<ArticleInput>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return input;
+    }
+
+    private static void mergeInto(ObjectNode target, ObjectNode patch) {
+        patch.fields().forEachRemaining(member -> {
+            JsonNode value = member.getValue();
+            if (value.isNull()) {
+                target.remove(member.getKey());
+            } else if (value.isObject() && target.get(member.getKey()) instanceof ObjectNode nested) {
+                mergeInto(nested, (ObjectNode) value);
+            } else {
+                target.set(member.getKey(), value);
+            }
+        });
+    }
+
+    private static ArticleState parseState(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        for (ArticleState candidate : ArticleState.values()) {
+            if (candidate.wireName().equals(state)) {
+                return candidate;
+            }
+        }
+        throw ProblemException.invalidField(400, "state", "must be one of draft, scheduled, published");
+    }
+}

@@ -1,0 +1,132 @@
+package org.bantin.article;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.bantin.text.Slugs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of the article endpoints. */
+public final class ArticleRecords {
+
+    static final int MAX_BODY_LENGTH = 500_000;
+
+    private ArticleRecords() {
+    }
+
+    @Schema(name = "ArticleInput", description = "An article as an editor writes it.")
+    public record ArticleInput(
+            @Schema(example = "Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp", required = true)
+            @NotBlank @Size(max = 300) String title,
+            @Schema(description = "Made from the title when omitted on create (a taken one gets a numeric suffix); kept when omitted on update. A taken explicit slug is a 409.",
+                    example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep")
+            @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters and digits joined by hyphens") String slug,
+            @Schema(description = "Lead paragraph, plain text.", example = "Sáng 8/6, Ban Chỉ đạo cải cách hành chính tỉnh Ninh Bình tổ chức hội nghị sơ kết công tác Cải cách hành chính 6 tháng đầu năm.")
+            @Size(max = 2000) String summary,
+            @Schema(description = "HTML; sanitised against an allow-list (paragraphs, headings, lists, links, emphasis, tables, blockquote, figure/img/figcaption).",
+                    example = "<p>Kết quả, năm 2022 Chỉ số hài lòng đạt 8,17/10 điểm.</p><figure><img src=\"/media/demo/cai-cach-hanh-chinh-hoi-nghi.svg\" alt=\"Hội nghị\"><figcaption>Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.</figcaption></figure>")
+            @Size(max = MAX_BODY_LENGTH) String body,
+            @Schema(description = "Slug of an existing category.", example = "cai-cach-hanh-chinh", required = true)
+            @NotBlank @Size(max = Slugs.MAX_LENGTH) String category,
+            @Schema(example = "[\"cải cách hành chính\", \"CCHC\"]")
+            @Size(max = 20) List<@NotBlank @Size(max = 60) String> tags,
+            @Valid CoverImage coverImage,
+            @Schema(description = "Byline; the token's name when omitted.", example = "Phòng Thông tin – Báo chí")
+            @Size(max = 120) String author) {
+    }
+
+    @Schema(name = "CoverImage")
+    public record CoverImage(
+            @Schema(description = "Absolute http(s) URL or a path on the site.", example = "/media/demo/cai-cach-hanh-chinh-hoi-nghi.svg", required = true)
+            @NotBlank @Size(max = 1000) @Pattern(regexp = "^(https?://|/)\\S*$", message = "must be an http(s) URL or a path starting with /") String url,
+            @Schema(example = "Hội nghị sơ kết công tác cải cách hành chính") @Size(max = 300) String alt,
+            @Schema(example = "Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.") @Size(max = 500) String caption) {
+    }
+
+    @Schema(name = "CategoryRef")
+    public record CategoryRef(
+            @Schema(example = "cai-cach-hanh-chinh", required = true) String slug,
+            @Schema(example = "Cải cách hành chính", required = true) String name) {
+    }
+
+    @Schema(name = "PublishRequest", description = "Empty body: publish now. With publishAt: publish at that time (scheduled while it is in the future).")
+    public record PublishRequest(
+            @Schema(example = "2026-12-01T08:00:00+07:00") OffsetDateTime publishAt) {
+    }
+
+    @Schema(name = "ArticleSummary", description = "An article in a list: everything but the body.")
+    public record ArticleSummary(
+            @Schema(example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep", required = true) String slug,
+            @Schema(example = "Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp", required = true) String title,
+            @Schema(example = "Sáng 8/6, Ban Chỉ đạo cải cách hành chính tỉnh Ninh Bình tổ chức hội nghị sơ kết.", required = true) String summary,
+            CoverImage coverImage,
+            @Schema(required = true) CategoryRef category,
+            @Schema(required = true, example = "[\"cải cách hành chính\", \"CCHC\"]") List<String> tags,
+            @Schema(example = "Phòng Thông tin – Báo chí", required = true) String author,
+            @Schema(example = "2023-06-09T01:30:00Z", required = true) OffsetDateTime publishedAt) {
+
+        static ArticleSummary of(Article article) {
+            return new ArticleSummary(article.slug, article.title, article.summary, coverOf(article), categoryOf(article),
+                    article.tags, article.authorName, article.publishedAt);
+        }
+    }
+
+    @Schema(name = "Article", description = "A published article.")
+    public record ArticleView(
+            @Schema(example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep", required = true) String slug,
+            @Schema(example = "Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp", required = true) String title,
+            @Schema(example = "Sáng 8/6, Ban Chỉ đạo cải cách hành chính tỉnh Ninh Bình tổ chức hội nghị sơ kết.", required = true) String summary,
+            @Schema(description = "Sanitised HTML.", example = "<p>Kết quả, năm 2022 Chỉ số hài lòng đạt 8,17/10 điểm.</p>", required = true) String body,
+            CoverImage coverImage,
+            @Schema(required = true) CategoryRef category,
+            @Schema(required = true, example = "[\"cải cách hành chính\", \"CCHC\"]") List<String> tags,
+            @Schema(example = "Phòng Thông tin – Báo chí", required = true) String author,
+            @Schema(example = "2023-06-09T01:30:00Z", required = true) OffsetDateTime publishedAt,
+            @Schema(example = "2023-06-09T02:00:00Z", required = true) OffsetDateTime updatedAt) {
+
+        static ArticleView of(Article article) {
+            return new ArticleView(article.slug, article.title, article.summary, article.body, coverOf(article),
+                    categoryOf(article), article.tags, article.authorName, article.publishedAt, article.updatedAt);
+        }
+    }
+
+    @Schema(name = "AdminArticle", description = "An article in any state, as editors see it, with who made and changed it.")
+    public record AdminArticleView(
+            @Schema(example = "17", required = true) long id,
+            @Schema(example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep", required = true) String slug,
+            @Schema(example = "Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp", required = true) String title,
+            @Schema(example = "Sáng 8/6, Ban Chỉ đạo cải cách hành chính tỉnh Ninh Bình tổ chức hội nghị sơ kết.", required = true) String summary,
+            @Schema(example = "<p>Kết quả, năm 2022 Chỉ số hài lòng đạt 8,17/10 điểm.</p>", required = true) String body,
+            CoverImage coverImage,
+            @Schema(required = true) CategoryRef category,
+            @Schema(required = true, example = "[\"cải cách hành chính\", \"CCHC\"]") List<String> tags,
+            @Schema(example = "Phòng Thông tin – Báo chí", required = true) String author,
+            @Schema(required = true, example = "published") ArticleState state,
+            @Schema(description = "Set when published or scheduled.", example = "2023-06-09T01:30:00Z") OffsetDateTime publishedAt,
+            @Schema(required = true) OffsetDateTime createdAt,
+            @Schema(description = "Name of the token that created it.", example = "Phòng Thông tin – Báo chí", required = true) String createdBy,
+            @Schema(required = true) OffsetDateTime updatedAt,
+            @Schema(description = "Name of the token that last changed it.", example = "Biên tập viên Nguyễn Văn A", required = true) String updatedBy,
+            @Schema(description = "Increases with every change; send it back as `If-Match` to refuse overwriting someone else's change.", example = "3", required = true) int version) {
+
+        static AdminArticleView of(Article article, OffsetDateTime now) {
+            return new AdminArticleView(article.id, article.slug, article.title, article.summary, article.body,
+                    coverOf(article), categoryOf(article), article.tags, article.authorName, article.state(now),
+                    article.publishedAt, article.createdAt, article.createdBy, article.updatedAt, article.updatedBy,
+                    article.version);
+        }
+    }
+
+    private static CoverImage coverOf(Article article) {
+        return article.coverUrl == null ? null : new CoverImage(article.coverUrl, article.coverAlt, article.coverCaption);
+    }
+
+    private static CategoryRef categoryOf(Article article) {
+        return new CategoryRef(article.category.slug, article.category.name);
+    }
+}

@@ -1,0 +1,66 @@
+package org.bantin.article;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.bantin.article.ArticleRecords.ArticleSummary;
+import org.bantin.article.ArticleRecords.ArticleView;
+import org.bantin.http.Page;
+import org.bantin.http.PageRequest;
+import org.bantin.http.PublicResponses;
+import org.bantin.http.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Public reads of published articles. */
+@Path("/api/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles")
+public class ArticleResource {
+
+    private static final int MAX_QUERY_LENGTH = 200;
+
+    private final PublicArticleService articles;
+    private final PublicResponses responses;
+
+    ArticleResource(PublicArticleService articles, PublicResponses responses) {
+        this.articles = articles;
+        this.responses = responses;
+    }
+
+    @GET
+    @Operation(operationId = "listArticles", summary = "List published articles",
+            description = "Newest first; with `q`, most relevant first, then newest. Search ignores case and Vietnamese tones and marks.")
+    public RestResponse<Page<ArticleSummary>> list(@Context HttpHeaders headers,
+            @Parameter(description = "Category slug.", example = "cai-cach-hanh-chinh") @QueryParam("category") String category,
+            @Parameter(description = "Tag, exactly as written.", example = "CCHC") @QueryParam("tag") String tag,
+            @Parameter(description = "Search words; case and tones do not matter. Quotes make a phrase, a leading - excludes a word.",
+                    example = "cai cach hanh chinh", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH)) @QueryParam("q") String q,
+            @Parameter(description = "First publish date, inclusive (Asia/Ho_Chi_Minh).", example = "2023-01-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last publish date, inclusive (Asia/Ho_Chi_Minh).", example = "2023-12-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "1-based page number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit) {
+        ArticleFilter filter = new ArticleFilter(QueryParams.text("category", category, 200), QueryParams.text("tag", tag, 60),
+                QueryParams.text("q", q, MAX_QUERY_LENGTH), QueryParams.date("from", from), QueryParams.date("to", to));
+        return responses.ok(headers, articles.list(filter, PageRequest.of(page, limit)));
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(operationId = "getArticle", summary = "Get a published article by its slug",
+            description = "Drafts, scheduled articles and unknown slugs are 404.")
+    public RestResponse<ArticleView> get(@Context HttpHeaders headers,
+            @Parameter(example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep") @PathParam("slug") String slug) {
+        return responses.ok(headers, articles.get(slug));
+    }
+}

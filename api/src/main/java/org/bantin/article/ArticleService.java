@@ -1,0 +1,218 @@
+package org.bantin.article;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.bantin.article.Article.Status;
+import org.bantin.article.ArticleRecords.AdminArticleView;
+import org.bantin.article.ArticleRecords.ArticleInput;
+import org.bantin.article.ArticleRecords.CoverImage;
+import org.bantin.auth.Caller;
+import org.bantin.auth.Role;
+import org.bantin.category.Category;
+import org.bantin.database.SqlErrors;
+import org.bantin.database.Timestamps;
+import org.bantin.http.Page;
+import org.bantin.http.PageRequest;
+import org.bantin.http.ProblemException;
+import org.bantin.text.Slugs;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+
+/** Owns the editor side of articles: writing, the publishing workflow, and who may do what. */
+@ApplicationScoped
+public class ArticleService {
+
+    private final EntityManager entityManager;
+
+    ArticleService(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    public AdminArticleView create(ArticleInput input, Caller caller) {
+        OffsetDateTime now = Timestamps.now();
+        Article article = new Article();
+        article.status = Status.DRAFT;
+        article.ownerTokenId = caller.tokenId();
+        article.createdAt = now;
+        article.createdBy = caller.name();
+        article.slug = input.slug() != null ? input.slug() : freeSlugFor(input.title());
+        apply(input, article, caller, now);
+        article.persist();
+        flush(article);
+        return AdminArticleView.of(article, now);
+    }
+
+    AdminArticleView get(long id) {
+        return AdminArticleView.of(find(id), Timestamps.now());
+    }
+
+    Page<AdminArticleView> list(ArticleState state, PageRequest page) {
+        OffsetDateTime now = Timestamps.now();
+        PanacheQuery<Article> query = inState(state, now, Sort.descending("updatedAt", "id"));
+        List<AdminArticleView> items = query.page(page.page() - 1, page.limit()).list().stream()
+                .map(article -> AdminArticleView.of(article, now)).toList();
+        return page.of(items, query.count());
+    }
+
+    private static PanacheQuery<Article> inState(ArticleState state, OffsetDateTime now, Sort sort) {
+        if (state == null) {
+            return Article.findAll(sort);
+        }
+        return switch (state) {
+            case DRAFT -> Article.find("status", sort, Status.DRAFT);
+            case SCHEDULED -> Article.find("status = ?1 and publishedAt > ?2", sort, Status.PUBLISHED, now);
+            case PUBLISHED -> Article.find("status = ?1 and publishedAt <= ?2", sort, Status.PUBLISHED, now);
+        };
+    }
+
+    /** Replaces an article's content; an omitted slug keeps the current one. */
+    @Transactional
+    AdminArticleView update(long id, ArticleInput input, Integer expectedVersion, Caller caller) {
+        Article article = findForChange(id, expectedVersion, caller);
+        OffsetDateTime now = Timestamps.now();
+        if (input.slug() != null) {
+            article.slug = input.slug();
+        }
+        apply(input, article, caller, now);
+        flush(article);
+        return AdminArticleView.of(article, now);
+    }
+
+    /** The article as an input, the starting point of a merge patch. */
+    ArticleInput currentInput(long id) {
+        Article article = find(id);
+        CoverImage cover = article.coverUrl == null ? null : new CoverImage(article.coverUrl, article.coverAlt, article.coverCaption);
+        return new ArticleInput(article.title, article.slug, article.summary, article.body, article.category.slug,
+                article.tags, cover, article.authorName);
+    }
+
+    @Transactional
+    void delete(long id, Integer expectedVersion, Caller caller) {
+        findForChange(id, expectedVersion, caller).delete();
+    }
+
+    /** Publishes now (publishAt null) or at publishAt. Publishing a published article again changes nothing. */
+    @Transactional
+    public AdminArticleView publish(long id, OffsetDateTime publishAt, Integer expectedVersion, Caller caller) {
+        Article article = findForChange(id, expectedVersion, caller);
+        OffsetDateTime now = Timestamps.now();
+        boolean alreadyLive = article.state(now) == ArticleState.PUBLISHED;
+        if (publishAt != null || !alreadyLive) {
+            article.status = Status.PUBLISHED;
+            article.publishedAt = publishAt != null ? publishAt.withOffsetSameInstant(ZoneOffset.UTC) : now;
+            touch(article, caller, now);
+            flush(article);
+        }
+        return AdminArticleView.of(article, now);
+    }
+
+    @Transactional
+    AdminArticleView unpublish(long id, Integer expectedVersion, Caller caller) {
+        Article article = findForChange(id, expectedVersion, caller);
+        OffsetDateTime now = Timestamps.now();
+        if (article.status != Status.DRAFT) {
+            article.status = Status.DRAFT;
+            article.publishedAt = null;
+            touch(article, caller, now);
+            flush(article);
+        }
+        return AdminArticleView.of(article, now);
+    }
+
+    private void apply(ArticleInput input, Article article, Caller caller, OffsetDateTime now) {
+        article.title = input.title().strip();
+        article.summary = input.summary() == null ? "" : input.summary().strip();
+        article.body = BodySanitizer.sanitize(input.body());
+        article.category = Category.findBySlug(input.category())
+                .orElseThrow(() -> ProblemException.invalidField(422, "category", "no category has the slug '" + input.category() + "'"));
+        article.tags = normalisedTags(input.tags());
+        article.coverUrl = input.coverImage() == null ? null : input.coverImage().url();
+        article.coverAlt = input.coverImage() == null ? null : input.coverImage().alt();
+        article.coverCaption = input.coverImage() == null ? null : input.coverImage().caption();
+        article.authorName = input.author() == null || input.author().isBlank() ? caller.name() : input.author().strip();
+        touch(article, caller, now);
+    }
+
+    private static void touch(Article article, Caller caller, OffsetDateTime now) {
+        article.updatedAt = now;
+        article.updatedBy = caller.name();
+    }
+
+    /** Trimmed, without blanks and without case-insensitive repeats, in the given order. */
+    private static List<String> normalisedTags(List<String> tags) {
+        List<String> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String tag : tags == null ? List.<String> of() : tags) {
+            String trimmed = tag.strip();
+            if (seen.add(trimmed.toLowerCase(Locale.ROOT))) {
+                result.add(trimmed);
+            }
+        }
+        return result;
+    }
+
+    /** The title's slug, or the first of slug-2, slug-3, ... that no article has yet. */
+    private String freeSlugFor(String title) {
+        String base = Slugs.of(title);
+        if (base.isEmpty()) {
+            throw ProblemException.invalidField(422, "title", "must contain letters or digits to make a slug from");
+        }
+        Set<String> taken = new HashSet<>(entityManager
+                .createQuery("select slug from Article where slug = :base or slug like :prefix", String.class)
+                .setParameter("base", base)
+                .setParameter("prefix", base.replace("_", "\\_") + "-%")
+                .getResultList());
+        String slug = base;
+        for (int suffix = 2; taken.contains(slug); suffix++) {
+            slug = base + "-" + suffix;
+        }
+        return slug;
+    }
+
+    private static Article find(long id) {
+        return Article.<Article> findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No article with id " + id + "."));
+    }
+
+    /** The article, if this caller may change it and it is still the version the caller last saw. */
+    private static Article findForChange(long id, Integer expectedVersion, Caller caller) {
+        Article article = find(id);
+        if (caller.role() == Role.AUTHOR && !(article.status == Status.DRAFT && caller.owns(article.ownerTokenId))) {
+            throw ProblemException.forbidden("Authors may change only their own drafts.");
+        }
+        if (expectedVersion != null && expectedVersion != article.version) {
+            throw ProblemException.preconditionFailed("The article has changed since version " + expectedVersion
+                    + "; it is now at version " + article.version + ".");
+        }
+        return article;
+    }
+
+    /** Writes now, so that the database's refusals become problems: a taken slug, a concurrent change. */
+    private void flush(Article article) {
+        try {
+            entityManager.flush();
+        } catch (OptimisticLockException e) {
+            throw ProblemException.conflict("Someone else changed the article at the same time; reload it and try again.");
+        } catch (PersistenceException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw ProblemException.conflict("An article with the slug '" + article.slug + "' already exists.");
+            }
+            throw e;
+        }
+    }
+
+}

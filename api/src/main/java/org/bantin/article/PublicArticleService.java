@@ -1,0 +1,97 @@
+package org.bantin.article;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.bantin.article.ArticleRecords.ArticleSummary;
+import org.bantin.article.ArticleRecords.ArticleView;
+import org.bantin.database.Timestamps;
+import org.bantin.http.Page;
+import org.bantin.http.PageRequest;
+import org.bantin.http.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** What readers may see: published articles whose publish time has come, filtered and searched. */
+@ApplicationScoped
+public class PublicArticleService {
+
+    /** Search matches title, summary and body without tones and marks, via the articles_search_idx GIN index. */
+    private static final String SEARCH_QUERY = "websearch_to_tsquery('simple', bantin_unaccent(:query))";
+
+    private final EntityManager entityManager;
+    private final ZoneId zone;
+
+    PublicArticleService(EntityManager entityManager, @ConfigProperty(name = "bantin.time-zone") ZoneId zone) {
+        this.entityManager = entityManager;
+        this.zone = zone;
+    }
+
+    ArticleView get(String slug) {
+        return Article.findVisibleBySlug(slug, Timestamps.now())
+                .map(ArticleView::of)
+                .orElseThrow(() -> ProblemException.notFound("No published article has the slug '" + slug + "'."));
+    }
+
+    /** Newest first; with a search query, most relevant first, then newest. */
+    Page<ArticleSummary> list(ArticleFilter filter, PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = whereClause(filter, parameters);
+        String order = filter.query() == null
+                ? "a.published_at DESC, a.id DESC"
+                : "ts_rank_cd(a.search_vector, " + SEARCH_QUERY + ") DESC, a.published_at DESC, a.id DESC";
+        Query idQuery = entityManager.createNativeQuery(
+                "SELECT a.id FROM articles a JOIN categories c ON c.id = a.category_id " + where
+                        + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", Long.class);
+        Query countQuery = entityManager.createNativeQuery(
+                "SELECT count(*) FROM articles a JOIN categories c ON c.id = a.category_id " + where, Long.class);
+        parameters.forEach((name, value) -> {
+            idQuery.setParameter(name, value);
+            countQuery.setParameter(name, value);
+        });
+        List<Long> ids = idQuery.setParameter("limit", page.limit()).setParameter("offset", page.offset()).getResultList();
+        return page.of(inOrder(ids), (Long) countQuery.getSingleResult());
+    }
+
+    private String whereClause(ArticleFilter filter, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder("WHERE a.status = 'PUBLISHED' AND a.published_at <= now()");
+        if (filter.category() != null) {
+            where.append(" AND c.slug = :category");
+            parameters.put("category", filter.category());
+        }
+        if (filter.tag() != null) {
+            where.append(" AND a.tags @> ARRAY[CAST(:tag AS text)]");
+            parameters.put("tag", filter.tag());
+        }
+        if (filter.from() != null) {
+            where.append(" AND a.published_at >= :from");
+            parameters.put("from", filter.from().atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (filter.to() != null) {
+            where.append(" AND a.published_at < :toExclusive");
+            parameters.put("toExclusive", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (filter.query() != null) {
+            where.append(" AND a.search_vector @@ ").append(SEARCH_QUERY);
+            parameters.put("query", filter.query());
+        }
+        return where.toString();
+    }
+
+    private static List<ArticleSummary> inOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Article> byId = Article.listWithCategory(ids).stream()
+                .collect(Collectors.toMap(article -> article.id, Function.identity()));
+        return ids.stream().map(byId::get).map(ArticleSummary::of).toList();
+    }
+}

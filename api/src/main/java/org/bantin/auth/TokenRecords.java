@@ -1,0 +1,46 @@
+package org.bantin.auth;
+
+import java.time.OffsetDateTime;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of the token endpoints. */
+final class TokenRecords {
+
+    private TokenRecords() {
+    }
+
+    @Schema(name = "TokenInput")
+    record TokenInput(
+            @Schema(description = "Who or what uses the token; recorded on every change it makes.", example = "Phòng Thông tin – Báo chí", required = true) @NotBlank @Size(max = 120) String name,
+            @Schema(required = true, example = "editor") @NotNull Role role) {
+    }
+
+    @Schema(name = "Token", description = "An API token, without its secret.")
+    record TokenView(
+            @Schema(example = "3", required = true) long id,
+            @Schema(example = "Phòng Thông tin – Báo chí", required = true) String name,
+            @Schema(example = "editor", required = true) Role role,
+            @Schema(required = true) OffsetDateTime createdAt,
+            @Schema(example = "admin", required = true) String createdBy,
+            @Schema(description = "Set once the token is revoked.") OffsetDateTime revokedAt) {
+
+        static TokenView of(ApiToken token) {
+            return new TokenView(token.id, token.name, token.role, token.createdAt, token.createdBy, token.revokedAt);
+        }
+    }
+
+    @Schema(name = "IssuedToken", description = "A new API token; `token` is shown this once and never again.")
+    record IssuedToken(
+            @Schema(example = "3", required = true) long id,
+            @Schema(example = "Phòng Thông tin – Báo chí", required = true) String name,
+            @Schema(example = "editor", required = true) Role role,
+            @Schema(description = "The secret to send as `Authorization: Bearer <token>`.", example = "bt_Zq3k0lY1sX8c0m2oV6n4R9tW5uA7bC1dE3fG5hJ7kL9", required = true) String token,
+            @Schema(required = true) OffsetDateTime createdAt,
+            @Schema(example = "admin", required = true) String createdBy) {
+    }
+}

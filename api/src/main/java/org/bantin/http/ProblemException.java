@@ -1,0 +1,61 @@
+package org.bantin.http;
+
+import java.util.List;
+
+import org.bantin.http.Problem.FieldError;
+
+/** Thrown by services and filters to end a request with a problem response. */
+public class ProblemException extends RuntimeException {
+
+    public final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    private static ProblemException of(int status, String type, String title, String detail) {
+        return new ProblemException(new Problem("urn:bantin:problem:" + type, title, status, detail, null));
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return of(400, "bad-request", "Bad request", detail);
+    }
+
+    public static ProblemException unauthorized(String detail) {
+        return of(401, "unauthorized", "Unauthorized", detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return of(403, "forbidden", "Forbidden", detail);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return of(404, "not-found", "Not found", detail);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return of(409, "conflict", "Conflict", detail);
+    }
+
+    public static ProblemException preconditionFailed(String detail) {
+        return of(412, "precondition-failed", "Precondition failed", detail);
+    }
+
+    public static ProblemException tooLarge(String detail) {
+        return of(413, "too-large", "Request body too large", detail);
+    }
+
+    /** Input that is malformed (400) or well-formed but invalid (422), naming each field. */
+    public static ProblemException invalidFields(int status, List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid.";
+        return new ProblemException(
+                new Problem("urn:bantin:problem:invalid-fields", "Invalid fields", status, detail, errors));
+    }
+
+    public static ProblemException invalidField(int status, String field, String message) {
+        return invalidFields(status, List.of(new FieldError(field, message)));
+    }
+}

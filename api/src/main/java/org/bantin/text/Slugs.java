@@ -1,0 +1,37 @@
+package org.bantin.text;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** URL slugs from Vietnamese text: `Đẩy mạnh cải cách` becomes `day-manh-cai-cach`. */
+public final class Slugs {
+
+    /** What a valid slug looks like: lower-case ASCII words joined by single hyphens. */
+    public static final String PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    public static final int MAX_LENGTH = 200;
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+
+    private Slugs() {
+    }
+
+    /** The slug of a text; empty when the text has no letters or digits. */
+    public static String of(String text) {
+        // Đ/đ is a letter of its own, not D with a mark, so decomposition leaves it alone.
+        String withoutMarks = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
+                .replace('Đ', 'D').replace('đ', 'd');
+        String slug = NON_ALPHANUMERIC.matcher(withoutMarks.toLowerCase(Locale.ROOT)).replaceAll("-");
+        return trimToLength(slug.replaceAll("^-|-$", ""));
+    }
+
+    /** Cuts a long slug at the last hyphen that fits, so that no word is cut in half. */
+    private static String trimToLength(String slug) {
+        if (slug.length() <= MAX_LENGTH) {
+            return slug;
+        }
+        int cut = slug.lastIndexOf('-', MAX_LENGTH);
+        return slug.substring(0, cut > 0 ? cut : MAX_LENGTH);
+    }
+}
