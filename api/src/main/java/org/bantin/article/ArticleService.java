@@ -51,8 +51,7 @@ public class ArticleService {
         article.createdBy = caller.name();
         article.slug = input.slug() != null ? input.slug() : freeSlugFor(input.title());
         apply(input, article, caller, now);
-        article.persist();
-        flush(article);
+        write(article, article::persist);
         return AdminArticleView.of(article, now);
     }
 
@@ -88,7 +87,7 @@ public class ArticleService {
             article.slug = input.slug();
         }
         apply(input, article, caller, now);
-        flush(article);
+        write(article, entityManager::flush);
         return AdminArticleView.of(article, now);
     }
 
@@ -115,7 +114,7 @@ public class ArticleService {
             article.status = Status.PUBLISHED;
             article.publishedAt = publishAt != null ? publishAt.withOffsetSameInstant(ZoneOffset.UTC) : now;
             touch(article, caller, now);
-            flush(article);
+            write(article, entityManager::flush);
         }
         return AdminArticleView.of(article, now);
     }
@@ -128,7 +127,7 @@ public class ArticleService {
             article.status = Status.DRAFT;
             article.publishedAt = null;
             touch(article, caller, now);
-            flush(article);
+            write(article, entityManager::flush);
         }
         return AdminArticleView.of(article, now);
     }
@@ -202,9 +201,9 @@ public class ArticleService {
     }
 
     /** Writes now, so that the database's refusals become problems: a taken slug, a concurrent change. */
-    private void flush(Article article) {
+    private static void write(Article article, Runnable write) {
         try {
-            entityManager.flush();
+            write.run();
         } catch (OptimisticLockException e) {
             throw ProblemException.conflict("Someone else changed the article at the same time; reload it and try again.");
         } catch (PersistenceException e) {

@@ -60,8 +60,7 @@ public class CategoryService {
         Category category = new Category();
         category.createdAt = Timestamps.now();
         apply(input, category);
-        category.persist();
-        flush("A category with the slug '" + category.slug + "' already exists.");
+        write(category::persist, "A category with the slug '" + category.slug + "' already exists.");
         return adminView(category, 0);
     }
 
@@ -69,7 +68,7 @@ public class CategoryService {
     AdminCategoryView update(long id, CategoryInput input) {
         Category category = find(id);
         apply(input, category);
-        flush("A category with the slug '" + category.slug + "' already exists.");
+        write(entityManager::flush, "A category with the slug '" + category.slug + "' already exists.");
         return adminView(category);
     }
 
@@ -77,7 +76,7 @@ public class CategoryService {
     void delete(long id) {
         Category category = find(id);
         category.delete();
-        flush("The category '" + category.slug + "' still has articles; move or delete them first.");
+        write(entityManager::flush, "The category '" + category.slug + "' still has articles; move or delete them first.");
     }
 
     private void apply(CategoryInput input, Category category) {
@@ -92,10 +91,10 @@ public class CategoryService {
         category.updatedAt = Timestamps.now();
     }
 
-    /** Writes pending changes now, so that a refusal by a unique or foreign key becomes a 409 here. */
-    private void flush(String conflictDetail) {
+    /** Writes now, so that a refusal by a unique or foreign key becomes a 409 here. */
+    private static void write(Runnable write, String conflictDetail) {
         try {
-            entityManager.flush();
+            write.run();
         } catch (PersistenceException e) {
             if (SqlErrors.isUniqueViolation(e) || SqlErrors.isForeignKeyViolation(e)) {
                 throw ProblemException.conflict(conflictDetail);
