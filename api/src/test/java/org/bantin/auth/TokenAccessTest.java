@@ -1,0 +1,105 @@
+package org.bantin.auth;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.bantin.support.ApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class TokenAccessTest extends ApiTest {
+
+    private String category;
+
+    @BeforeEach
+    void createCategory() {
+        category = newCategory("Chuyển đổi số");
+    }
+
+    private Map<String, Object> draft(String title) {
+        return Map.of("title", title, "category", category);
+    }
+
+    @Test
+    void noTokenOrAnUnknownTokenIsA401() {
+        long before = count("SELECT count(*) FROM articles");
+        badRequest().contentType("application/json").body(draft("Không có token")).post("/api/v1/admin/articles").then()
+                .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        badRequest().contentType("application/json").header("Authorization", "Bearer bt_khong-ton-tai")
+                .body(draft("Token giả")).post("/api/v1/admin/articles").then().statusCode(401);
+        badRequest().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/admin/articles").then().statusCode(401);
+        assertEquals(before, count("SELECT count(*) FROM articles"));
+    }
+
+    @Test
+    void tokensAreShownOnceAndStoredOnlyAsAHash() {
+        String secret = tokenWithRole("editor");
+        assertTrue(secret.startsWith("bt_"), secret);
+        assertEquals(0, count("SELECT count(*) FROM api_tokens WHERE convert_from(token_hash, 'LATIN1') LIKE '%" + secret + "%'"));
+        admin().get("/api/v1/admin/tokens").then().statusCode(200)
+                .body("name", hasItem("Kiểm thử editor")).body("$", not(hasItem(org.hamcrest.Matchers.hasKey("token"))));
+    }
+
+    @Test
+    void aRevokedTokenStopsWorking() {
+        var issued = admin().body(Map.of("name", "Sắp thu hồi", "role", "editor")).post("/api/v1/admin/tokens")
+                .then().statusCode(201).extract().jsonPath();
+        String secret = issued.getString("token");
+        int id = issued.getInt("id");
+        as(secret).get("/api/v1/admin/articles").then().statusCode(200);
+        admin().delete("/api/v1/admin/tokens/" + id).then().statusCode(200).body("revokedAt", startsWith("20"));
+        as(secret).get("/api/v1/admin/articles").then().statusCode(401);
+    }
+
+    @Test
+    void authorsWriteDraftsButCannotPublish() {
+        String author = tokenWithRole("author");
+        long id = as(author).body(draft("Bài của tác giả")).post("/api/v1/admin/articles").then().statusCode(201)
+                .body("createdBy", equalTo("Kiểm thử author")).extract().jsonPath().getLong("id");
+        as(author).body(draft("Bài của tác giả, sửa")).put("/api/v1/admin/articles/" + id).then().statusCode(200);
+        as(author).post("/api/v1/admin/articles/" + id + "/publish").then().statusCode(403).contentType("application/problem+json");
+        admin().get("/api/v1/admin/articles/" + id).then().body("state", equalTo("draft"));
+    }
+
+    @Test
+    void authorsCannotChangeOthersDraftsOrPublishedArticles() {
+        String author = tokenWithRole("author");
+        long others = admin().body(draft("Bài của biên tập")).post("/api/v1/admin/articles").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        as(author).body(draft("Sửa trộm")).put("/api/v1/admin/articles/" + others).then().statusCode(403);
+        as(author).delete("/api/v1/admin/articles/" + others).then().statusCode(403);
+
+        long own = as(author).body(draft("Của tôi")).post("/api/v1/admin/articles").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        admin().post("/api/v1/admin/articles/" + own + "/publish").then().statusCode(200);
+        as(author).body(draft("Sửa sau khi đăng")).put("/api/v1/admin/articles/" + own).then().statusCode(403);
+        admin().get("/api/v1/admin/articles/" + own).then().body("title", equalTo("Của tôi"));
+    }
+
+    @Test
+    void onlyAdminsManageTokensAndOnlyEditorsManageCategories() {
+        String editor = tokenWithRole("editor");
+        String author = tokenWithRole("author");
+        long tokens = count("SELECT count(*) FROM api_tokens");
+        as(editor).body(Map.of("name", "Leo thang", "role", "admin")).post("/api/v1/admin/tokens").then().statusCode(403);
+        assertEquals(tokens, count("SELECT count(*) FROM api_tokens"));
+        as(author).body(Map.of("name", "Chuyên mục mới")).post("/api/v1/admin/categories").then().statusCode(403);
+        as(editor).body(Map.of("name", "Chuyên mục " + System.nanoTime())).post("/api/v1/admin/categories").then().statusCode(201);
+    }
+
+    @Test
+    void anUnknownRoleIsRefused() {
+        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType("application/json")
+                .body(Map.of("name", "Sai vai trò", "role", "boss")).post("/api/v1/admin/tokens").then()
+                .statusCode(400).body("errors[0].field", equalTo("role"));
+    }
+}
