@@ -22,11 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.bantin.article.ArticleRecords.AdminArticleView;
 import org.bantin.article.ArticleRecords.ArticleInput;
 import org.bantin.article.ArticleRecords.PublishRequest;
@@ -47,6 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Editor endpoints for articles: writing and the publishing workflow. */
 @Path("/api/v1/admin/articles")
@@ -83,7 +83,8 @@ public class AdminArticleResource {
     @GET
     @Operation(operationId = "adminListArticles", summary = "List articles in any state", description = "Most recently changed first.")
     public Page<AdminArticleView> list(
-            @Parameter(description = "Only articles in this state.", schema = @Schema(enumeration = { "draft", "scheduled", "published" })) @QueryParam("state") String state,
+            @Parameter(description = "Only articles in this state.", schema = @Schema(enumeration = {"draft", "scheduled",
+                    "published"})) @QueryParam("state") String state,
             @Parameter(description = "1-based page number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
             @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit) {
         return articles.list(parseState(state), PageRequest.of(page, limit));
@@ -102,21 +103,21 @@ public class AdminArticleResource {
     @Operation(operationId = "replaceArticle", summary = "Replace an article's content", description = "An omitted slug keeps the current one. Authors may change only their own drafts.")
     @APIResponse(responseCode = "200", description = "Replaced.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
     @APIResponse(responseCode = "409", description = "The new slug is taken, or someone else saved the article at the same moment.")
-    public RestResponse<AdminArticleView> replace(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+    public RestResponse<AdminArticleView> replace(@PathParam("id") long id,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ArticleInput input) {
         return withVersion(ResponseBuilder.ok(), articles.update(id, input, IfMatch.version(ifMatch), caller.get()));
     }
 
     @PATCH
     @Path("/{id}")
-    @Consumes({ MERGE_PATCH_JSON, MediaType.APPLICATION_JSON })
-    @Operation(operationId = "patchArticle", summary = "Change some fields of an article (JSON merge patch, RFC 7396)",
-            description = "Fields left out stay as they are; `null` clears an optional field.")
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON,
-            schema = @Schema(ref = "ArticleInput")))
+    @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "patchArticle", summary = "Change some fields of an article (JSON merge patch, RFC 7396)", description = "Fields left out stay as they are; `null` clears an optional field.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(ref = "ArticleInput")))
     @APIResponse(responseCode = "200", description = "Changed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
     @APIResponse(responseCode = "409", description = "The new slug is taken, or someone else saved the article at the same moment.")
-    public RestResponse<AdminArticleView> patch(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull ObjectNode patch)
+    public RestResponse<AdminArticleView> patch(@PathParam("id") long id,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull ObjectNode patch)
             throws JsonProcessingException {
         ArticleInput input = merged(articles.currentInput(id), patch);
         return withVersion(ResponseBuilder.ok(), articles.update(id, input, IfMatch.version(ifMatch), caller.get()));
@@ -134,9 +135,9 @@ public class AdminArticleResource {
     @Path("/{id}/publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.EDITOR)
-    @Operation(operationId = "publishArticle", summary = "Publish an article now or at a given time",
-            description = "No body: publish now (an article that is already live keeps its date). `publishAt` in the future schedules it; in the past, backdates it.")
-    public RestResponse<AdminArticleView> publish(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+    @Operation(operationId = "publishArticle", summary = "Publish an article now or at a given time", description = "No body: publish now (an article that is already live keeps its date). `publishAt` in the future schedules it; in the past, backdates it.")
+    public RestResponse<AdminArticleView> publish(@PathParam("id") long id,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @RequestBody(required = false) PublishRequest request) {
         return withVersion(ResponseBuilder.ok(), articles.publish(id, request == null ? null : request.publishAt(),
                 IfMatch.version(ifMatch), caller.get()));
@@ -146,11 +147,13 @@ public class AdminArticleResource {
     @Path("/{id}/unpublish")
     @RequiresRole(Role.EDITOR)
     @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft", description = "Unpublishing a draft changes nothing.")
-    public RestResponse<AdminArticleView> unpublish(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+    public RestResponse<AdminArticleView> unpublish(@PathParam("id") long id,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return withVersion(ResponseBuilder.ok(), articles.unpublish(id, IfMatch.version(ifMatch), caller.get()));
     }
 
-    private static RestResponse<AdminArticleView> withVersion(ResponseBuilder<AdminArticleView> response, AdminArticleView article) {
+    private static RestResponse<AdminArticleView> withVersion(ResponseBuilder<AdminArticleView> response,
+            AdminArticleView article) {
         return response.entity(article).header(HttpHeaders.ETAG, IfMatch.etag(article.version())).build();
     }
 

@@ -30,8 +30,7 @@ public class Article extends PanacheEntityBase {
 
     /** Stored status; "scheduled" is not stored but read off a publish time still in the future. */
     public enum Status {
-        DRAFT,
-        PUBLISHED
+        DRAFT, PUBLISHED
     }
 
     @Id

@@ -21,29 +21,19 @@ public final class ArticleRecords {
 
     @Schema(name = "ArticleInput", description = "An article as an editor writes it.")
     public record ArticleInput(
-            @Schema(example = "Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp", required = true)
-            @NotBlank @Size(max = 300) String title,
-            @Schema(description = "Made from the title when omitted on create (a taken one gets a numeric suffix); kept when omitted on update. A taken explicit slug is a 409.",
-                    example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep")
-            @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters and digits joined by hyphens") String slug,
-            @Schema(description = "Lead paragraph, plain text.", example = "Sáng 8/6, Ban Chỉ đạo cải cách hành chính tỉnh Ninh Bình tổ chức hội nghị sơ kết công tác Cải cách hành chính 6 tháng đầu năm.")
-            @Size(max = 2000) String summary,
-            @Schema(description = "HTML; sanitised against an allow-list (paragraphs, headings, lists, links, emphasis, tables, blockquote, figure/img/figcaption).",
-                    example = "<p>Kết quả, năm 2022 Chỉ số hài lòng đạt 8,17/10 điểm.</p><figure><img src=\"/media/demo/cai-cach-hanh-chinh-hoi-nghi.svg\" alt=\"Hội nghị\"><figcaption>Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.</figcaption></figure>")
-            @Size(max = MAX_BODY_LENGTH) String body,
-            @Schema(description = "Slug of an existing category.", example = "cai-cach-hanh-chinh", required = true)
-            @NotBlank @Size(max = Slugs.MAX_LENGTH) String category,
-            @Schema(example = "[\"cải cách hành chính\", \"CCHC\"]")
-            @Size(max = 20) List<@NotBlank @Size(max = 60) String> tags,
+            @Schema(example = "Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp", required = true) @NotBlank @Size(max = 300) String title,
+            @Schema(description = "Made from the title when omitted on create (a taken one gets a numeric suffix); kept when omitted on update. A taken explicit slug is a 409.", example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep") @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters and digits joined by hyphens") String slug,
+            @Schema(description = "Lead paragraph, plain text.", example = "Sáng 8/6, Ban Chỉ đạo cải cách hành chính tỉnh Ninh Bình tổ chức hội nghị sơ kết công tác Cải cách hành chính 6 tháng đầu năm.") @Size(max = 2000) String summary,
+            @Schema(description = "HTML; sanitised against an allow-list (paragraphs, headings, lists, links, emphasis, tables, blockquote, figure/img/figcaption).", example = "<p>Kết quả, năm 2022 Chỉ số hài lòng đạt 8,17/10 điểm.</p><figure><img src=\"/media/demo/cai-cach-hanh-chinh-hoi-nghi.svg\" alt=\"Hội nghị\"><figcaption>Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.</figcaption></figure>") @Size(max = MAX_BODY_LENGTH) String body,
+            @Schema(description = "Slug of an existing category.", example = "cai-cach-hanh-chinh", required = true) @NotBlank @Size(max = Slugs.MAX_LENGTH) String category,
+            @Schema(example = "[\"cải cách hành chính\", \"CCHC\"]") @Size(max = 20) List<@NotBlank @Size(max = 60) String> tags,
             @Valid CoverImage coverImage,
-            @Schema(description = "Byline; the token's name when omitted.", example = "Phòng Thông tin – Báo chí")
-            @Size(max = 120) String author) {
+            @Schema(description = "Byline; the token's name when omitted.", example = "Phòng Thông tin – Báo chí") @Size(max = 120) String author) {
     }
 
     @Schema(name = "CoverImage")
     public record CoverImage(
-            @Schema(description = "Absolute http(s) URL or a path on the site.", example = "/media/demo/cai-cach-hanh-chinh-hoi-nghi.svg", required = true)
-            @NotBlank @Size(max = 1000) @Pattern(regexp = "^(https?://|/)\\S*$", message = "must be an http(s) URL or a path starting with /") String url,
+            @Schema(description = "Absolute http(s) URL or a path on the site.", example = "/media/demo/cai-cach-hanh-chinh-hoi-nghi.svg", required = true) @NotBlank @Size(max = 1000) @Pattern(regexp = "^(https?://|/)\\S*$", message = "must be an http(s) URL or a path starting with /") String url,
             @Schema(example = "Hội nghị sơ kết công tác cải cách hành chính") @Size(max = 300) String alt,
             @Schema(example = "Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.") @Size(max = 500) String caption) {
     }

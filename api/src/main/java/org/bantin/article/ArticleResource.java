@@ -39,13 +39,11 @@ public class ArticleResource {
     }
 
     @GET
-    @Operation(operationId = "listArticles", summary = "List published articles",
-            description = "Newest first; with `q`, most relevant first, then newest. Search ignores case and Vietnamese tones and marks.")
+    @Operation(operationId = "listArticles", summary = "List published articles", description = "Newest first; with `q`, most relevant first, then newest. Search ignores case and Vietnamese tones and marks.")
     public RestResponse<Page<ArticleSummary>> list(@Context HttpHeaders headers,
             @Parameter(description = "Category slug.", example = "cai-cach-hanh-chinh") @QueryParam("category") String category,
             @Parameter(description = "Tag, exactly as written.", example = "CCHC") @QueryParam("tag") String tag,
-            @Parameter(description = "Search words; case and tones do not matter. Quotes make a phrase, a leading - excludes a word.",
-                    example = "cai cach hanh chinh", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH)) @QueryParam("q") String q,
+            @Parameter(description = "Search words; case and tones do not matter. Quotes make a phrase, a leading - excludes a word.", example = "cai cach hanh chinh", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH)) @QueryParam("q") String q,
             @Parameter(description = "First publish date, inclusive (Asia/Ho_Chi_Minh).", example = "2023-01-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Last publish date, inclusive (Asia/Ho_Chi_Minh).", example = "2023-12-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @Parameter(description = "1-based page number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
@@ -57,8 +55,7 @@ public class ArticleResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(operationId = "getArticle", summary = "Get a published article by its slug",
-            description = "Drafts, scheduled articles and unknown slugs are 404.")
+    @Operation(operationId = "getArticle", summary = "Get a published article by its slug", description = "Drafts, scheduled articles and unknown slugs are 404.")
     public RestResponse<ArticleView> get(@Context HttpHeaders headers,
             @Parameter(example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep") @PathParam("slug") String slug) {
         return responses.ok(headers, articles.get(slug));

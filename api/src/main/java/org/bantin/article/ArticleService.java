@@ -94,7 +94,9 @@ public class ArticleService {
     /** The article as an input, the starting point of a merge patch. */
     ArticleInput currentInput(long id) {
         Article article = find(id);
-        CoverImage cover = article.coverUrl == null ? null : new CoverImage(article.coverUrl, article.coverAlt, article.coverCaption);
+        CoverImage cover = article.coverUrl == null
+                ? null
+                : new CoverImage(article.coverUrl, article.coverAlt, article.coverCaption);
         return new ArticleInput(article.title, article.slug, article.summary, article.body, article.category.slug,
                 article.tags, cover, article.authorName);
     }
@@ -137,7 +139,8 @@ public class ArticleService {
         article.summary = input.summary() == null ? "" : input.summary().strip();
         article.body = BodySanitizer.sanitize(input.body());
         article.category = Category.findBySlug(input.category())
-                .orElseThrow(() -> ProblemException.invalidField(422, "category", "no category has the slug '" + input.category() + "'"));
+                .orElseThrow(() -> ProblemException.invalidField(422, "category",
+                        "no category has the slug '" + input.category() + "'"));
         article.tags = normalisedTags(input.tags());
         article.coverUrl = input.coverImage() == null ? null : input.coverImage().url();
         article.coverAlt = input.coverImage() == null ? null : input.coverImage().alt();
@@ -155,7 +158,7 @@ public class ArticleService {
     private static List<String> normalisedTags(List<String> tags) {
         List<String> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (String tag : tags == null ? List.<String> of() : tags) {
+        for (String tag : tags == null ? List.<String>of() : tags) {
             String trimmed = tag.strip();
             if (seen.add(trimmed.toLowerCase(Locale.ROOT))) {
                 result.add(trimmed);
@@ -183,7 +186,7 @@ public class ArticleService {
     }
 
     private static Article find(long id) {
-        return Article.<Article> findByIdOptional(id)
+        return Article.<Article>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("No article with id " + id + "."));
     }
 

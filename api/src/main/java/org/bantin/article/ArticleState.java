@@ -6,9 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What readers see of an article: nothing (draft, scheduled) or the article (published). */
 public enum ArticleState {
-    DRAFT,
-    SCHEDULED,
-    PUBLISHED;
+
+    DRAFT, SCHEDULED, PUBLISHED;
 
     @JsonValue
     public String wireName() {

@@ -1,6 +1,5 @@
 package org.bantin.article;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -44,15 +43,19 @@ public class PublicArticleService {
     /** Newest first; with a search query, most relevant first, then newest. */
     Page<ArticleSummary> list(ArticleFilter filter, PageRequest page) {
         Map<String, Object> parameters = new HashMap<>();
+        String from = filter.category() == null
+                ? "FROM articles a "
+                : "FROM articles a JOIN categories c ON c.id = a.category_id ";
         String where = whereClause(filter, parameters);
         String order = filter.query() == null
                 ? "a.published_at DESC, a.id DESC"
                 : "ts_rank_cd(a.search_vector, " + SEARCH_QUERY + ") DESC, a.published_at DESC, a.id DESC";
         Query idQuery = entityManager.createNativeQuery(
-                "SELECT a.id FROM articles a JOIN categories c ON c.id = a.category_id " + where
-                        + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", Long.class);
+                "SELECT a.id " + from + where
+                        + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
+                Long.class);
         Query countQuery = entityManager.createNativeQuery(
-                "SELECT count(*) FROM articles a JOIN categories c ON c.id = a.category_id " + where, Long.class);
+                "SELECT count(*) " + from + where, Long.class);
         parameters.forEach((name, value) -> {
             idQuery.setParameter(name, value);
             countQuery.setParameter(name, value);

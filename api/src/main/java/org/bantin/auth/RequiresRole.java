@@ -7,7 +7,8 @@ import java.lang.annotation.Target;
 
 /** Marks an endpoint (or every endpoint of a class) as needing a bearer token with at least this role. */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.TYPE, ElementType.METHOD })
+@Target({ElementType.TYPE, ElementType.METHOD})
 public @interface RequiresRole {
+
     Role value();
 }

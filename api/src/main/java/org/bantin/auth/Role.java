@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a token may do; each role includes the ones before it. */
 public enum Role {
+
     /** Creates articles and edits or deletes its own drafts; cannot publish. */
     AUTHOR,
     /** Everything on content: any article, publishing, categories. */

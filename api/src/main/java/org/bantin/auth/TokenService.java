@@ -1,7 +1,6 @@
 package org.bantin.auth;
 
 import java.security.MessageDigest;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +29,8 @@ public class TokenService {
 
     TokenService(@ConfigProperty(name = "bantin.admin-token") Optional<String> environmentToken) {
         environmentToken.filter(token -> token.length() < MIN_ENVIRONMENT_TOKEN_LENGTH).ifPresent(token -> {
-            throw new IllegalStateException("BANTIN_ADMIN_TOKEN must be at least " + MIN_ENVIRONMENT_TOKEN_LENGTH + " characters");
+            throw new IllegalStateException(
+                    "BANTIN_ADMIN_TOKEN must be at least " + MIN_ENVIRONMENT_TOKEN_LENGTH + " characters");
         });
         this.environmentTokenHash = environmentToken.map(TokenSecrets::hash);
     }
@@ -58,13 +58,13 @@ public class TokenService {
     }
 
     List<TokenView> list() {
-        return ApiToken.<ApiToken> listAll(Sort.by("id")).stream().map(TokenView::of).toList();
+        return ApiToken.<ApiToken>listAll(Sort.by("id")).stream().map(TokenView::of).toList();
     }
 
     /** Revokes a token; revoking it again changes nothing. */
     @Transactional
     TokenView revoke(long id) {
-        ApiToken token = ApiToken.<ApiToken> findByIdOptional(id)
+        ApiToken token = ApiToken.<ApiToken>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("No token with id " + id + "."));
         if (token.revokedAt == null) {
             token.revokedAt = Timestamps.now();

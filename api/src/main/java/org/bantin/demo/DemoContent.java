@@ -8,8 +8,6 @@ import java.util.List;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.bantin.article.Article;
 import org.bantin.article.ArticleRecords.ArticleInput;
 import org.bantin.article.ArticleRecords.CoverImage;
@@ -21,6 +19,8 @@ import org.bantin.category.CategoryRecords.CategoryInput;
 import org.bantin.category.CategoryService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.StartupEvent;
 

@@ -89,12 +89,14 @@ public class ContractFilter implements OASFilter {
         headers.put("ETag", header("Hash of the body; send it back as If-None-Match."));
         headers.put("Cache-Control", header("How long shared caches may keep the response."));
         headers.forEach(ok::addHeader);
-        APIResponse notModified = OASFactory.createAPIResponse().description("The body is unchanged since the ETag sent in If-None-Match.");
+        APIResponse notModified = OASFactory.createAPIResponse()
+                .description("The body is unchanged since the ETag sent in If-None-Match.");
         headers.forEach(notModified::addHeader);
         responses.addAPIResponse("304", notModified);
     }
 
     private static Header header(String description) {
-        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
     }
 }

@@ -2,9 +2,9 @@ package org.bantin.http;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** An RFC 9457 problem details body, the only shape of every error response. */
 @Schema(name = "Problem", description = "RFC 9457 problem details.")

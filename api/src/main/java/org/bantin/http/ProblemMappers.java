@@ -12,15 +12,15 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.bantin.http.Problem.FieldError;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
-import org.bantin.http.Problem.FieldError;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure into an RFC 9457 problem: no stack trace, class name or SQL reaches a client. */
 public class ProblemMappers {
@@ -56,7 +56,7 @@ public class ProblemMappers {
     }
 
     /** JSON that does not parse (400), or whose values have the wrong type or unknown names (400). */
-    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException e) {
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return problem(ProblemException.badRequest("The request body is not valid JSON."));

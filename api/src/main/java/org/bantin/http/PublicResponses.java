@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Answers public GETs: the JSON bytes with a strong ETag (a hash of those bytes) and
@@ -42,7 +42,8 @@ public class PublicResponses {
         RestResponse.ResponseBuilder<?> response = matches(ifNoneMatch, etag)
                 ? RestResponse.ResponseBuilder.notModified()
                 : RestResponse.ResponseBuilder.ok(new SerializedJson(bytes), MediaType.APPLICATION_JSON_TYPE);
-        return (RestResponse<T>) response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+        return (RestResponse<T>) response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .build();
     }
 
     private byte[] serialize(Object body) {

@@ -42,7 +42,8 @@ class ArticleApiTest extends ApiTest {
                 + "<figcaption>Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.</figcaption></figure><p>./.</p>");
         article.put("category", category);
         article.put("tags", List.of("CCHC", "chỉ số hài lòng"));
-        article.put("coverImage", Map.of("url", "/media/demo/hoi-nghi.svg", "alt", "Hội nghị", "caption", "Toàn cảnh hội nghị"));
+        article.put("coverImage",
+                Map.of("url", "/media/demo/hoi-nghi.svg", "alt", "Hội nghị", "caption", "Toàn cảnh hội nghị"));
         return article;
     }
 
@@ -82,7 +83,9 @@ class ArticleApiTest extends ApiTest {
                 .body("state", equalTo("published")).body("updatedBy", equalTo("admin"));
         api().get("/api/v1/articles/" + slug).then().statusCode(200)
                 .body("title", equalTo(input.get("title")))
-                .body("body", containsString("<figcaption>Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.</figcaption>"))
+                .body("body",
+                        containsString(
+                                "<figcaption>Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.</figcaption>"))
                 .body("category.slug", equalTo(category))
                 .body("tags", contains("CCHC", "chỉ số hài lòng"))
                 .body("coverImage.caption", equalTo("Toàn cảnh hội nghị"))
@@ -104,7 +107,8 @@ class ArticleApiTest extends ApiTest {
         long scheduled = create(article("Hẹn giờ " + marker));
         long published = create(article("Đã đăng " + marker));
         admin().body(Map.of("publishAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).toString()))
-                .post("/api/v1/admin/articles/" + scheduled + "/publish").then().statusCode(200).body("state", equalTo("scheduled"));
+                .post("/api/v1/admin/articles/" + scheduled + "/publish").then().statusCode(200)
+                .body("state", equalTo("scheduled"));
         admin().post("/api/v1/admin/articles/" + published + "/publish").then().statusCode(200);
 
         api().queryParam("q", marker).get("/api/v1/articles").then().statusCode(200)
@@ -115,7 +119,8 @@ class ArticleApiTest extends ApiTest {
         admin().queryParam("state", "scheduled").get("/api/v1/admin/articles").then().statusCode(200)
                 .body("items.id", hasItem((int) scheduled));
 
-        admin().post("/api/v1/admin/articles/" + published + "/unpublish").then().statusCode(200).body("state", equalTo("draft"));
+        admin().post("/api/v1/admin/articles/" + published + "/unpublish").then().statusCode(200).body("state",
+                equalTo("draft"));
         api().get("/api/v1/articles/" + slugOf(published)).then().statusCode(404);
     }
 
@@ -123,11 +128,13 @@ class ArticleApiTest extends ApiTest {
     void searchIgnoresCaseAndDiacritics() {
         String marker = "timkiem" + System.nanoTime();
         createPublished(article("Đẩy mạnh cải cách hành chính ở cấp xã " + marker));
-        for (String query : List.of("cai cach hanh chinh " + marker, "CẢI CÁCH " + marker, "Cải Cách Hành Chính " + marker, "day manh " + marker)) {
+        for (String query : List.of("cai cach hanh chinh " + marker, "CẢI CÁCH " + marker, "Cải Cách Hành Chính " + marker,
+                "day manh " + marker)) {
             api().queryParam("q", query).get("/api/v1/articles").then().statusCode(200)
                     .body("total", equalTo(1)).body("items[0].title", containsString(marker));
         }
-        api().queryParam("q", "duong cao toc " + marker).get("/api/v1/articles").then().statusCode(200).body("total", equalTo(0));
+        api().queryParam("q", "duong cao toc " + marker).get("/api/v1/articles").then().statusCode(200).body("total",
+                equalTo(0));
     }
 
     @Test
@@ -153,7 +160,8 @@ class ArticleApiTest extends ApiTest {
         api().queryParam("category", category).get("/api/v1/articles").then().body("items.title", hasItem("Có thẻ " + marker));
         api().queryParam("tag", marker).queryParam("from", "2023-06-09").queryParam("to", "2023-06-09")
                 .get("/api/v1/articles").then().body("total", equalTo(1));
-        api().queryParam("tag", marker).queryParam("from", "2023-06-10").get("/api/v1/articles").then().body("total", equalTo(0));
+        api().queryParam("tag", marker).queryParam("from", "2023-06-10").get("/api/v1/articles").then().body("total",
+                equalTo(0));
     }
 
     @Test
@@ -175,7 +183,7 @@ class ArticleApiTest extends ApiTest {
 
     @Test
     void outOfRangePagingIsABadRequest() {
-        for (Map<String, Object> query : List.<Map<String, Object>> of(Map.of("limit", 0), Map.of("limit", 101),
+        for (Map<String, Object> query : List.<Map<String, Object>>of(Map.of("limit", 0), Map.of("limit", 101),
                 Map.of("page", 0), Map.of("page", "abc"), Map.of("from", "09/06/2023"))) {
             badRequest().queryParams(query).get("/api/v1/articles").then().statusCode(400)
                     .contentType("application/problem+json")
@@ -225,10 +233,12 @@ class ArticleApiTest extends ApiTest {
                 + "<svg onload=alert(1)></svg><p style=\"background:url(javascript:alert(1))\">x</p>");
         String slug = slugOf(createPublished(input));
         String body = api().get("/api/v1/articles/" + slug).then().statusCode(200).extract().path("body");
-        for (String forbidden : List.of("<script", "onclick", "onerror", "javascript:", "<iframe", "<svg", "onload", "style=")) {
+        for (String forbidden : List.of("<script", "onclick", "onerror", "javascript:", "<iframe", "<svg", "onload",
+                "style=")) {
             org.hamcrest.MatcherAssert.assertThat(body, not(containsString(forbidden)));
         }
-        org.hamcrest.MatcherAssert.assertThat(body, containsString("<a href=\"https://ninhbinh.gov.vn\" rel=\"noopener noreferrer\">Cổng</a>"));
+        org.hamcrest.MatcherAssert.assertThat(body,
+                containsString("<a href=\"https://ninhbinh.gov.vn\" rel=\"noopener noreferrer\">Cổng</a>"));
     }
 
     @Test

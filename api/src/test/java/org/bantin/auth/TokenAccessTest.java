@@ -44,7 +44,8 @@ class TokenAccessTest extends ApiTest {
     void tokensAreShownOnceAndStoredOnlyAsAHash() {
         String secret = tokenWithRole("editor");
         assertTrue(secret.startsWith("bt_"), secret);
-        assertEquals(0, count("SELECT count(*) FROM api_tokens WHERE convert_from(token_hash, 'LATIN1') LIKE '%" + secret + "%'"));
+        assertEquals(0,
+                count("SELECT count(*) FROM api_tokens WHERE convert_from(token_hash, 'LATIN1') LIKE '%" + secret + "%'"));
         admin().get("/api/v1/admin/tokens").then().statusCode(200)
                 .body("name", hasItem("Kiểm thử editor")).body("$", not(hasItem(org.hamcrest.Matchers.hasKey("token"))));
     }
@@ -66,7 +67,8 @@ class TokenAccessTest extends ApiTest {
         long id = as(author).body(draft("Bài của tác giả")).post("/api/v1/admin/articles").then().statusCode(201)
                 .body("createdBy", equalTo("Kiểm thử author")).extract().jsonPath().getLong("id");
         as(author).body(draft("Bài của tác giả, sửa")).put("/api/v1/admin/articles/" + id).then().statusCode(200);
-        as(author).post("/api/v1/admin/articles/" + id + "/publish").then().statusCode(403).contentType("application/problem+json");
+        as(author).post("/api/v1/admin/articles/" + id + "/publish").then().statusCode(403)
+                .contentType("application/problem+json");
         admin().get("/api/v1/admin/articles/" + id).then().body("state", equalTo("draft"));
     }
 
@@ -93,7 +95,8 @@ class TokenAccessTest extends ApiTest {
         as(editor).body(Map.of("name", "Leo thang", "role", "admin")).post("/api/v1/admin/tokens").then().statusCode(403);
         assertEquals(tokens, count("SELECT count(*) FROM api_tokens"));
         as(author).body(Map.of("name", "Chuyên mục mới")).post("/api/v1/admin/categories").then().statusCode(403);
-        as(editor).body(Map.of("name", "Chuyên mục " + System.nanoTime())).post("/api/v1/admin/categories").then().statusCode(201);
+        as(editor).body(Map.of("name", "Chuyên mục " + System.nanoTime())).post("/api/v1/admin/categories").then()
+                .statusCode(201);
     }
 
     @Test

@@ -37,7 +37,8 @@ class CategoryApiTest extends ApiTest {
     void aCategoryInUseCannotBeDeleted() {
         String slug = newCategory("Hỏi đáp");
         int id = admin().get("/api/v1/admin/categories").then().extract().path("find { it.slug == '" + slug + "' }.id");
-        admin().body(Map.of("title", "Câu hỏi thường gặp", "category", slug)).post("/api/v1/admin/articles").then().statusCode(201);
+        admin().body(Map.of("title", "Câu hỏi thường gặp", "category", slug)).post("/api/v1/admin/articles").then()
+                .statusCode(201);
         admin().delete("/api/v1/admin/categories/" + id).then().statusCode(409).contentType("application/problem+json");
         assertEquals(1, count("SELECT count(*) FROM categories WHERE slug = '" + slug + "'"));
 
