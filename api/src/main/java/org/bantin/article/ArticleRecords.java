@@ -98,9 +98,9 @@ public final class ArticleRecords {
             @Schema(example = "Phòng Thông tin – Báo chí", required = true) String author,
             @Schema(required = true, example = "published") ArticleState state,
             @Schema(description = "Set when published or scheduled.", example = "2023-06-09T01:30:00Z") OffsetDateTime publishedAt,
-            @Schema(required = true) OffsetDateTime createdAt,
+            @Schema(required = true, example = "2024-12-05T04:00:00Z") OffsetDateTime createdAt,
             @Schema(description = "Name of the token that created it.", example = "Phòng Thông tin – Báo chí", required = true) String createdBy,
-            @Schema(required = true) OffsetDateTime updatedAt,
+            @Schema(required = true, example = "2024-12-05T04:00:00Z") OffsetDateTime updatedAt,
             @Schema(description = "Name of the token that last changed it.", example = "Biên tập viên Nguyễn Văn A", required = true) String updatedBy,
             @Schema(description = "Increases with every change; send it back as `If-Match` to refuse overwriting someone else's change.", example = "3", required = true) int version) {
 

@@ -25,9 +25,9 @@ final class TokenRecords {
             @Schema(example = "3", required = true) long id,
             @Schema(example = "Phòng Thông tin – Báo chí", required = true) String name,
             @Schema(example = "editor", required = true) Role role,
-            @Schema(required = true) OffsetDateTime createdAt,
+            @Schema(required = true, example = "2024-12-05T04:00:00Z") OffsetDateTime createdAt,
             @Schema(example = "admin", required = true) String createdBy,
-            @Schema(description = "Set once the token is revoked.") OffsetDateTime revokedAt) {
+            @Schema(description = "Set once the token is revoked.", example = "2024-12-06T02:15:00Z") OffsetDateTime revokedAt) {
 
         static TokenView of(ApiToken token) {
             return new TokenView(token.id, token.name, token.role, token.createdAt, token.createdBy, token.revokedAt);
@@ -40,7 +40,7 @@ final class TokenRecords {
             @Schema(example = "Phòng Thông tin – Báo chí", required = true) String name,
             @Schema(example = "editor", required = true) Role role,
             @Schema(description = "The secret to send as `Authorization: Bearer <token>`.", example = "bt_Zq3k0lY1sX8c0m2oV6n4R9tW5uA7bC1dE3fG5hJ7kL9", required = true) String token,
-            @Schema(required = true) OffsetDateTime createdAt,
+            @Schema(required = true, example = "2024-12-05T04:00:00Z") OffsetDateTime createdAt,
             @Schema(example = "admin", required = true) String createdBy) {
     }
 }

@@ -37,7 +37,7 @@ public final class CategoryRecords {
             @Schema(example = "Cải cách hành chính", required = true) String name,
             @Schema(example = "Tin về cải cách hành chính, thủ tục hành chính và chỉ số hài lòng.", required = true) String description,
             @Schema(description = "Articles in this category, in any state.", example = "14", required = true) long articleCount,
-            @Schema(required = true) OffsetDateTime createdAt,
-            @Schema(required = true) OffsetDateTime updatedAt) {
+            @Schema(required = true, example = "2024-12-05T04:00:00Z") OffsetDateTime createdAt,
+            @Schema(required = true, example = "2024-12-05T04:00:00Z") OffsetDateTime updatedAt) {
     }
 }
