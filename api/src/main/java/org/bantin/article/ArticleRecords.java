@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.bantin.rating.RatingRecords.RatingLine;
 import org.bantin.text.Slugs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -58,11 +59,12 @@ public final class ArticleRecords {
             @Schema(required = true) CategoryRef category,
             @Schema(required = true, example = "[\"cải cách hành chính\", \"CCHC\"]") List<String> tags,
             @Schema(example = "Phòng Thông tin – Báo chí", required = true) String author,
-            @Schema(example = "2023-06-09T01:30:00Z", required = true) OffsetDateTime publishedAt) {
+            @Schema(example = "2023-06-09T01:30:00Z", required = true) OffsetDateTime publishedAt,
+            @Schema(required = true) RatingLine rating) {
 
-        static ArticleSummary of(Article article) {
+        static ArticleSummary of(Article article, RatingLine rating) {
             return new ArticleSummary(article.slug, article.title, article.summary, coverOf(article), categoryOf(article),
-                    article.tags, article.authorName, article.publishedAt);
+                    article.tags, article.authorName, article.publishedAt, rating);
         }
     }
 
@@ -77,11 +79,12 @@ public final class ArticleRecords {
             @Schema(required = true, example = "[\"cải cách hành chính\", \"CCHC\"]") List<String> tags,
             @Schema(example = "Phòng Thông tin – Báo chí", required = true) String author,
             @Schema(example = "2023-06-09T01:30:00Z", required = true) OffsetDateTime publishedAt,
-            @Schema(example = "2023-06-09T02:00:00Z", required = true) OffsetDateTime updatedAt) {
+            @Schema(example = "2023-06-09T02:00:00Z", required = true) OffsetDateTime updatedAt,
+            @Schema(required = true) RatingLine rating) {
 
-        static ArticleView of(Article article) {
+        static ArticleView of(Article article, RatingLine rating) {
             return new ArticleView(article.slug, article.title, article.summary, article.body, coverOf(article),
-                    categoryOf(article), article.tags, article.authorName, article.publishedAt, article.updatedAt);
+                    categoryOf(article), article.tags, article.authorName, article.publishedAt, article.updatedAt, rating);
         }
     }
 

@@ -17,6 +17,8 @@ import org.bantin.database.Timestamps;
 import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
+import org.bantin.rating.RatingRecords.RatingLine;
+import org.bantin.rating.RatingTotals;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What readers may see: published articles whose publish time has come, filtered and searched. */
@@ -27,16 +29,19 @@ public class PublicArticleService {
     private static final String SEARCH_QUERY = "websearch_to_tsquery('simple', bantin_unaccent(:query))";
 
     private final EntityManager entityManager;
+    private final RatingTotals ratings;
     private final ZoneId zone;
 
-    PublicArticleService(EntityManager entityManager, @ConfigProperty(name = "bantin.time-zone") ZoneId zone) {
+    PublicArticleService(EntityManager entityManager, RatingTotals ratings,
+            @ConfigProperty(name = "bantin.time-zone") ZoneId zone) {
         this.entityManager = entityManager;
+        this.ratings = ratings;
         this.zone = zone;
     }
 
     ArticleView get(String slug) {
         return Article.findVisibleBySlug(slug, Timestamps.now())
-                .map(ArticleView::of)
+                .map(article -> ArticleView.of(article, ratings.lineOf(article.id)))
                 .orElseThrow(() -> ProblemException.notFound("No published article has the slug '" + slug + "'."));
     }
 
@@ -89,12 +94,13 @@ public class PublicArticleService {
         return where.toString();
     }
 
-    private static List<ArticleSummary> inOrder(List<Long> ids) {
+    private List<ArticleSummary> inOrder(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, Article> byId = Article.listWithCategory(ids).stream()
                 .collect(Collectors.toMap(article -> article.id, Function.identity()));
-        return ids.stream().map(byId::get).map(ArticleSummary::of).toList();
+        Map<Long, RatingLine> lines = ratings.linesOf(ids);
+        return ids.stream().map(id -> ArticleSummary.of(byId.get(id), lines.get(id))).toList();
     }
 }

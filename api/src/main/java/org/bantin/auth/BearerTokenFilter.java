@@ -30,10 +30,10 @@ public class BearerTokenFilter {
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw ProblemException.unauthorized("Send an API token as `Authorization: Bearer <token>`.");
+            throw ProblemException.unauthorized("Bearer", "Send an API token as `Authorization: Bearer <token>`.");
         }
         Caller caller = tokens.authenticate(header.substring(BEARER.length()).trim())
-                .orElseThrow(() -> ProblemException.unauthorized("The API token is unknown or revoked."));
+                .orElseThrow(() -> ProblemException.unauthorized("Bearer", "The API token is unknown or revoked."));
         if (!caller.role().includes(required)) {
             throw ProblemException.forbidden("This needs the role " + required.wireName()
                     + "; the token '" + caller.name() + "' has the role " + caller.role().wireName() + ".");

@@ -68,6 +68,9 @@ public class ContractFilter implements OASFilter {
             if (code.startsWith("4") && response.getContent() == null) {
                 response.setContent(problemContent());
             }
+            if (code.equals("429")) {
+                response.addHeader("Retry-After", header("Seconds to wait before trying again."));
+            }
         });
     }
 
@@ -85,6 +88,9 @@ public class ContractFilter implements OASFilter {
     /** Public reads carry ETag and Cache-Control, and answer a matching If-None-Match with 304. */
     private static void addCachingHeaders(APIResponses responses) {
         APIResponse ok = responses.getAPIResponse("200");
+        if (ok == null) {
+            throw new IllegalStateException("A public GET without a documented 200 response");
+        }
         Map<String, Header> headers = new LinkedHashMap<>();
         headers.put("ETag", header("Hash of the body; send it back as If-None-Match."));
         headers.put("Cache-Control", header("How long shared caches may keep the response."));

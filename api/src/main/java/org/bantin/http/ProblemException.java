@@ -1,6 +1,8 @@
 package org.bantin.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bantin.http.Problem.FieldError;
 
@@ -8,6 +10,9 @@ import org.bantin.http.Problem.FieldError;
 public class ProblemException extends RuntimeException {
 
     public final transient Problem problem;
+
+    /** Response headers that belong to the problem, such as WWW-Authenticate or Retry-After. */
+    public final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(Problem problem) {
         super(problem.detail(), null, false, false);
@@ -22,8 +27,9 @@ public class ProblemException extends RuntimeException {
         return of(400, "bad-request", "Bad request", detail);
     }
 
-    public static ProblemException unauthorized(String detail) {
-        return of(401, "unauthorized", "Unauthorized", detail);
+    /** A 401; scheme names what to send (Bearer for editors, Voter-Token for readers). */
+    public static ProblemException unauthorized(String scheme, String detail) {
+        return of(401, "unauthorized", "Unauthorized", detail).withHeader("WWW-Authenticate", scheme);
     }
 
     public static ProblemException forbidden(String detail) {
@@ -44,6 +50,17 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException tooLarge(String detail) {
         return of(413, "too-large", "Request body too large", detail);
+    }
+
+    public static ProblemException tooManyRequests(long retryAfterSeconds) {
+        return of(429, "too-many-requests", "Too many requests",
+                "Too many requests from this address; try again in " + retryAfterSeconds + " s.")
+                .withHeader("Retry-After", Long.toString(retryAfterSeconds));
+    }
+
+    private ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     /** Input that is malformed (400) or well-formed but invalid (422), naming each field. */

@@ -32,9 +32,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         Response.ResponseBuilder response = Response.status(e.problem.status()).type(PROBLEM_JSON).entity(e.problem);
-        if (e.problem.status() == 401) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
+        e.headers.forEach(response::header);
         return response.build();
     }
 

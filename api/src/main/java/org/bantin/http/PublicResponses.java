@@ -22,6 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class PublicResponses {
 
+    /** For answers that depend on who asks (a reader's own score): only the reader's browser may keep them. */
+    private static final String PERSONAL_CACHE_CONTROL = "private, no-cache";
+
     private final ObjectMapper json;
     private final String cacheControl;
 
@@ -34,8 +37,17 @@ public class PublicResponses {
      * The response for {@code body}. It is typed by the body so that the contract shows the body's
      * schema, but carries the already serialised bytes, which the hash was taken of.
      */
-    @SuppressWarnings("unchecked")
     public <T> RestResponse<T> ok(HttpHeaders request, T body) {
+        return ok(request, body, cacheControl);
+    }
+
+    /** As {@link #ok}, for a body made for this one client. */
+    public <T> RestResponse<T> personal(HttpHeaders request, T body) {
+        return ok(request, body, PERSONAL_CACHE_CONTROL);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> RestResponse<T> ok(HttpHeaders request, T body, String cacheControl) {
         byte[] bytes = serialize(body);
         String etag = etagOf(bytes);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);

@@ -81,6 +81,24 @@ public abstract class ApiTest {
         }
     }
 
+    /** A new anonymous voter's token. */
+    protected static String newVoter() {
+        return api().post("/api/v1/voters").then().statusCode(201).extract().path("token");
+    }
+
+    /** Creates a published article in a new category and returns its id and slug. */
+    protected static PublishedArticle newPublishedArticle(String title) {
+        String category = newCategory("Tin tức – Sự kiện");
+        var created = admin().body(Map.of("title", title + " " + System.nanoTime(), "category", category))
+                .post("/api/v1/admin/articles").then().statusCode(201).extract().jsonPath();
+        long id = created.getLong("id");
+        admin().post("/api/v1/admin/articles/" + id + "/publish").then().statusCode(200);
+        return new PublishedArticle(id, created.getString("slug"));
+    }
+
+    protected record PublishedArticle(long id, String slug) {
+    }
+
     /** Creates a category with a unique slug and returns that slug. */
     protected static String newCategory(String name) {
         return admin().body(Map.of("name", name + " " + System.nanoTime()))

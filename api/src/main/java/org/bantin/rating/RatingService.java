@@ -1,0 +1,106 @@
+package org.bantin.rating;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.bantin.article.Article;
+import org.bantin.auth.Caller;
+import org.bantin.database.Timestamps;
+import org.bantin.http.ProblemException;
+import org.bantin.rating.RatingRecords.RatingDay;
+import org.bantin.rating.RatingRecords.RatingReport;
+import org.bantin.rating.RatingRecords.RatingReset;
+import org.bantin.rating.RatingRecords.RatingSummary;
+import org.bantin.rating.RatingTotals.Totals;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Owns readers' ratings: one per (article, voter), on published articles only, with exact totals. */
+@ApplicationScoped
+public class RatingService {
+
+    private final EntityManager entityManager;
+    private final RatingTotals totals;
+    private final ZoneId zone;
+
+    RatingService(EntityManager entityManager, RatingTotals totals, @ConfigProperty(name = "bantin.time-zone") ZoneId zone) {
+        this.entityManager = entityManager;
+        this.totals = totals;
+        this.zone = zone;
+    }
+
+    /** Records (or replaces) this voter's score; the answer includes it, as it is committed with it. */
+    @Transactional
+    RatingSummary rate(String slug, byte[] voter, int score) {
+        long articleId = visibleArticle(slug);
+        entityManager.createNativeQuery("SELECT count(*) FROM rate_article(?1, ?2, CAST(?3 AS smallint))")
+                .setParameter(1, articleId).setParameter(2, voter).setParameter(3, score).getSingleResult();
+        return summary(articleId, score);
+    }
+
+    RatingSummary summary(String slug, Optional<byte[]> voter) {
+        long articleId = visibleArticle(slug);
+        return summary(articleId, voter.map(id -> scoreOf(articleId, id)).orElse(null));
+    }
+
+    RatingReport report(long articleId) {
+        if (Article.findById(articleId) == null) {
+            throw ProblemException.notFound("No article with id " + articleId + ".");
+        }
+        List<Object[]> days = entityManager.createNativeQuery("""
+                SELECT CAST(rated_at AT TIME ZONE :zone AS date), count(*), sum(score) FROM ratings
+                WHERE article_id = :article GROUP BY 1 ORDER BY 1""", Object[].class)
+                .setParameter("zone", zone.getId()).setParameter("article", articleId).getResultList();
+        List<Object[]> resets = entityManager.createNativeQuery("""
+                SELECT reset_at, reset_by, ratings_removed FROM rating_resets WHERE article_id = ?1 ORDER BY id""",
+                Object[].class).setParameter(1, articleId).getResultList();
+        return new RatingReport(summary(articleId, null), days.stream().map(RatingService::day).toList(),
+                resets.stream().map(RatingService::reset).toList());
+    }
+
+    /** Removes every rating of the article, and records who did it and how many went. */
+    @Transactional
+    RatingReport clear(long articleId, Caller caller) {
+        if (Article.findById(articleId) == null) {
+            throw ProblemException.notFound("No article with id " + articleId + ".");
+        }
+        int removed = entityManager.createNativeQuery("DELETE FROM ratings WHERE article_id = ?1")
+                .setParameter(1, articleId).executeUpdate();
+        entityManager.createNativeQuery("DELETE FROM rating_totals WHERE article_id = ?1")
+                .setParameter(1, articleId).executeUpdate();
+        entityManager.createNativeQuery("INSERT INTO rating_resets (article_id, reset_by, ratings_removed) VALUES (?1, ?2, ?3)")
+                .setParameter(1, articleId).setParameter(2, caller.name()).setParameter(3, removed).executeUpdate();
+        return report(articleId);
+    }
+
+    private RatingSummary summary(long articleId, Integer myScore) {
+        Totals current = totals.totalsOf(articleId);
+        return new RatingSummary(current.average(), current.count(), current.distribution(), myScore);
+    }
+
+    private Integer scoreOf(long articleId, byte[] voter) {
+        List<Short> scores = entityManager.createNativeQuery(
+                "SELECT score FROM ratings WHERE article_id = ?1 AND voter_id = ?2", Short.class)
+                .setParameter(1, articleId).setParameter(2, voter).getResultList();
+        return scores.isEmpty() ? null : scores.get(0).intValue();
+    }
+
+    private static long visibleArticle(String slug) {
+        return Article.findVisibleId(slug)
+                .orElseThrow(() -> ProblemException.notFound("No published article has the slug '" + slug + "'."));
+    }
+
+    private static RatingReset reset(Object[] row) {
+        return new RatingReset(Timestamps.of(row[0]), (String) row[1], ((Number) row[2]).longValue());
+    }
+
+    private static RatingDay day(Object[] row) {
+        long count = ((Number) row[1]).longValue();
+        return new RatingDay((LocalDate) row[0], count, RatingRecords.roundedAverage(((Number) row[2]).longValue(), count));
+    }
+}

@@ -1,0 +1,63 @@
+package org.bantin.rating;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.bantin.rating.RatingRecords.RatingLine;
+import org.bantin.rating.RatingRecords.ScoreCounts;
+
+/** Reads the sharded rating totals (rating_totals), summing an article's 16 shards. */
+@ApplicationScoped
+public class RatingTotals {
+
+    private final EntityManager entityManager;
+
+    RatingTotals(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** The rating line of each article; articles nobody rated get {@link RatingLine#NONE}. */
+    public Map<Long, RatingLine> linesOf(List<Long> articleIds) {
+        Map<Long, RatingLine> lines = new HashMap<>();
+        articleIds.forEach(id -> lines.put(id, RatingLine.NONE));
+        if (articleIds.isEmpty()) {
+            return lines;
+        }
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT article_id, sum(points), sum(ratings) FROM rating_totals
+                WHERE article_id IN (:ids) GROUP BY article_id""", Object[].class)
+                .setParameter("ids", articleIds).getResultList();
+        rows.forEach(row -> lines.put(((Number) row[0]).longValue(),
+                RatingLine.of(((Number) row[1]).longValue(), ((Number) row[2]).longValue())));
+        return lines;
+    }
+
+    public RatingLine lineOf(long articleId) {
+        return linesOf(List.of(articleId)).get(articleId);
+    }
+
+    /** Points, count and the count of each score. */
+    Totals totalsOf(long articleId) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                SELECT coalesce(sum(points), 0), coalesce(sum(ratings), 0), coalesce(sum(score_1), 0),
+                       coalesce(sum(score_2), 0), coalesce(sum(score_3), 0), coalesce(sum(score_4), 0),
+                       coalesce(sum(score_5), 0)
+                FROM rating_totals WHERE article_id = ?1""").setParameter(1, articleId).getSingleResult();
+        long[] values = new long[row.length];
+        for (int i = 0; i < row.length; i++) {
+            values[i] = ((Number) row[i]).longValue();
+        }
+        return new Totals(values[0], values[1], new ScoreCounts(values[2], values[3], values[4], values[5], values[6]));
+    }
+
+    record Totals(long points, long count, ScoreCounts distribution) {
+
+        double average() {
+            return count == 0 ? 0 : RatingRecords.roundedAverage(points, count);
+        }
+    }
+}
