@@ -33,18 +33,21 @@ public class RateLimits {
 
     RateLimits(@ConfigProperty(name = "bantin.rate-limit.enabled") boolean enabled,
             @ConfigProperty(name = "bantin.rate-limit.voter-tokens.burst") long tokenBurst,
-            @ConfigProperty(name = "bantin.rate-limit.voter-tokens.per-second") long tokensPerSecond,
+            @ConfigProperty(name = "bantin.rate-limit.voter-tokens.refill") long tokenRefill,
+            @ConfigProperty(name = "bantin.rate-limit.voter-tokens.refill-period") Duration tokenPeriod,
             @ConfigProperty(name = "bantin.rate-limit.votes.burst") long voteBurst,
-            @ConfigProperty(name = "bantin.rate-limit.votes.per-second") long votesPerSecond) {
+            @ConfigProperty(name = "bantin.rate-limit.votes.refill") long voteRefill,
+            @ConfigProperty(name = "bantin.rate-limit.votes.refill-period") Duration votePeriod) {
         this.enabled = enabled;
-        this.tokenBuckets = buckets(tokenBurst, tokensPerSecond);
-        this.voteBuckets = buckets(voteBurst, votesPerSecond);
+        this.tokenBuckets = buckets(tokenBurst, tokenRefill, tokenPeriod);
+        this.voteBuckets = buckets(voteBurst, voteRefill, votePeriod);
     }
 
-    private static LoadingCache<String, Bucket> buckets(long burst, long perSecond) {
-        Bandwidth limit = Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build();
-        // A bucket unused for this long is full again anyway, so forgetting it changes nothing.
-        Duration idle = Duration.ofSeconds(Math.max(60, burst / Math.max(1, perSecond) + 1));
+    /** Buckets of `burst` units, refilled by `refill` units every `period`. */
+    private static LoadingCache<String, Bucket> buckets(long burst, long refill, Duration period) {
+        Bandwidth limit = Bandwidth.builder().capacity(burst).refillGreedy(refill, period).build();
+        // A bucket unused until it is full again can be forgotten: a new one starts full too.
+        Duration idle = period.multipliedBy(Math.max(1, (burst + refill - 1) / refill));
         return Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(idle)
                 .build(address -> Bucket.builder().addLimit(limit).build());
     }
