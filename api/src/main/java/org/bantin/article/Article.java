@@ -18,7 +18,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.bantin.category.Category;
-import org.bantin.database.Timestamps;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -33,6 +32,9 @@ public class Article extends PanacheEntityBase {
     public enum Status {
         DRAFT, PUBLISHED
     }
+
+    /** The SQL condition for articles readers may see, on a table aliased `a`. */
+    public static final String VISIBLE_SQL = "a.status = 'PUBLISHED' AND a.published_at <= now()";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -102,14 +104,6 @@ public class Article extends PanacheEntityBase {
     public static Optional<Article> findVisibleBySlug(String slug, OffsetDateTime now) {
         return find("from Article a join fetch a.category where a.slug = ?1 and a.status = ?2 and a.publishedAt <= ?3",
                 slug, Status.PUBLISHED, now).firstResultOptional();
-    }
-
-    /** The id of a published article whose publish time has come. */
-    public static Optional<Long> findVisibleId(String slug) {
-        return getEntityManager()
-                .createQuery("select id from Article where slug = ?1 and status = ?2 and publishedAt <= ?3", Long.class)
-                .setParameter(1, slug).setParameter(2, Status.PUBLISHED).setParameter(3, Timestamps.now())
-                .getResultStream().findFirst();
     }
 
     public static List<Article> listWithCategory(List<Long> ids) {

@@ -70,7 +70,7 @@ public class PublicArticleService {
     }
 
     private String whereClause(ArticleFilter filter, Map<String, Object> parameters) {
-        StringBuilder where = new StringBuilder("WHERE a.status = 'PUBLISHED' AND a.published_at <= now()");
+        StringBuilder where = new StringBuilder("WHERE ").append(Article.VISIBLE_SQL);
         if (filter.category() != null) {
             where.append(" AND c.slug = :category");
             parameters.put("category", filter.category());

@@ -34,13 +34,13 @@ public class RatingService {
         this.zone = zone;
     }
 
-    /** Records (or replaces) this voter's score; the answer includes it, as it is committed with it. */
-    @Transactional
+    /**
+     * Records (or replaces) this voter's score and answers with the totals including it. No
+     * transaction is opened: the one statement commits on its own before the answer is sent.
+     */
     RatingSummary rate(String slug, byte[] voter, int score) {
-        long articleId = visibleArticle(slug);
-        entityManager.createNativeQuery("SELECT count(*) FROM rate_article(?1, ?2, CAST(?3 AS smallint))")
-                .setParameter(1, articleId).setParameter(2, voter).setParameter(3, score).getSingleResult();
-        return summary(articleId, score);
+        Totals updated = totals.rate(slug, voter, score).orElseThrow(() -> notVisible(slug));
+        return new RatingSummary(updated.average(), updated.count(), updated.distribution(), score);
     }
 
     RatingSummary summary(String slug, Optional<byte[]> voter) {
@@ -90,9 +90,12 @@ public class RatingService {
         return scores.isEmpty() ? null : scores.get(0).intValue();
     }
 
-    private static long visibleArticle(String slug) {
-        return Article.findVisibleId(slug)
-                .orElseThrow(() -> ProblemException.notFound("No published article has the slug '" + slug + "'."));
+    private long visibleArticle(String slug) {
+        return totals.visibleArticleId(slug).orElseThrow(() -> notVisible(slug));
+    }
+
+    private static ProblemException notVisible(String slug) {
+        return ProblemException.notFound("No published article has the slug '" + slug + "'.");
     }
 
     private static RatingReset reset(Object[] row) {

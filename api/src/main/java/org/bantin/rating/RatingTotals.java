@@ -3,10 +3,12 @@ package org.bantin.rating;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.bantin.article.Article;
 import org.bantin.rating.RatingRecords.RatingLine;
 import org.bantin.rating.RatingRecords.ScoreCounts;
 
@@ -42,19 +44,44 @@ public class RatingTotals {
 
     /** Points, count and the count of each score. */
     Totals totalsOf(long articleId) {
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
+        return Totals.of((Object[]) entityManager.createNativeQuery("""
                 SELECT coalesce(sum(points), 0), coalesce(sum(ratings), 0), coalesce(sum(score_1), 0),
                        coalesce(sum(score_2), 0), coalesce(sum(score_3), 0), coalesce(sum(score_4), 0),
                        coalesce(sum(score_5), 0)
-                FROM rating_totals WHERE article_id = ?1""").setParameter(1, articleId).getSingleResult();
-        long[] values = new long[row.length];
-        for (int i = 0; i < row.length; i++) {
-            values[i] = ((Number) row[i]).longValue();
-        }
-        return new Totals(values[0], values[1], new ScoreCounts(values[2], values[3], values[4], values[5], values[6]));
+                FROM rating_totals WHERE article_id = ?1""").setParameter(1, articleId).getSingleResult());
+    }
+
+    /**
+     * Records a voter's score for a visible article (see the rate_article function) and returns the
+     * new totals, in one statement; none when no visible article has this slug.
+     */
+    Optional<Totals> rate(String slug, byte[] voter, int score) {
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT r.* FROM articles a, rate_article(a.id, ?2, CAST(?3 AS smallint)) r "
+                        + "WHERE a.slug = ?1 AND " + Article.VISIBLE_SQL, Object[].class)
+                .setParameter(1, slug).setParameter(2, voter).setParameter(3, score).getResultList();
+        return rows.stream().findFirst().map(Totals::of);
+    }
+
+    /** The id of an article readers may see. */
+    Optional<Long> visibleArticleId(String slug) {
+        List<Number> ids = entityManager
+                .createNativeQuery("SELECT a.id FROM articles a WHERE a.slug = ?1 AND " + Article.VISIBLE_SQL,
+                        Long.class)
+                .setParameter(1, slug).getResultList();
+        return ids.stream().findFirst().map(Number::longValue);
     }
 
     record Totals(long points, long count, ScoreCounts distribution) {
+
+        /** From a row of points, count, and the counts of scores 1 to 5. */
+        static Totals of(Object[] row) {
+            long[] values = new long[row.length];
+            for (int i = 0; i < row.length; i++) {
+                values[i] = ((Number) row[i]).longValue();
+            }
+            return new Totals(values[0], values[1], new ScoreCounts(values[2], values[3], values[4], values[5], values[6]));
+        }
 
         double average() {
             return count == 0 ? 0 : RatingRecords.roundedAverage(points, count);
