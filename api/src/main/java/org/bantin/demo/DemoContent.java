@@ -2,6 +2,7 @@ package org.bantin.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -17,6 +18,11 @@ import org.bantin.auth.Role;
 import org.bantin.category.Category;
 import org.bantin.category.CategoryRecords.CategoryInput;
 import org.bantin.category.CategoryService;
+import org.bantin.survey.ResultsVisibility;
+import org.bantin.survey.SurveyRecords.OptionView;
+import org.bantin.survey.SurveyRecords.SurveyInput;
+import org.bantin.survey.SurveyService;
+import org.bantin.survey.VotingService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -29,8 +35,17 @@ public class DemoContent {
 
     private static final Logger LOG = Logger.getLogger(DemoContent.class);
     private static final Caller DEMO = new Caller(null, "Bantin demo", Role.ADMIN);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Content(List<CategoryInput> categories, List<DemoArticle> articles) {
+    record Content(List<CategoryInput> categories, List<DemoArticle> articles, DemoSurvey survey) {
+    }
+
+    /** The sidebar survey, with how many readers chose each option. */
+    record DemoSurvey(String question, String description, List<String> options, List<Integer> votes) {
+
+        SurveyInput input() {
+            return new SurveyInput(question, description, options, false, null, null, null, ResultsVisibility.AFTER_VOTE);
+        }
     }
 
     record DemoArticle(String title, String summary, String body, String category, List<String> tags,
@@ -43,7 +58,8 @@ public class DemoContent {
 
     @Transactional
     void loadIntoEmptyDatabase(@Observes StartupEvent start, @ConfigProperty(name = "bantin.demo-content") boolean enabled,
-            ObjectMapper json, CategoryService categories, ArticleService articles) throws IOException {
+            ObjectMapper json, CategoryService categories, ArticleService articles, SurveyService surveys,
+            VotingService voting) throws IOException {
         if (!enabled || Category.count() > 0 || Article.count() > 0) {
             return;
         }
@@ -56,6 +72,20 @@ public class DemoContent {
             long id = articles.create(article.input(), DEMO).id();
             articles.publish(id, article.publishedAt(), null, DEMO);
         });
-        LOG.infof("Demo content loaded: %d categories, %d articles", content.categories().size(), content.articles().size());
+        loadSurvey(content.survey(), surveys, voting);
+        LOG.infof("Demo content loaded: %d categories, %d articles, a survey", content.categories().size(),
+                content.articles().size());
+    }
+
+    private static void loadSurvey(DemoSurvey demo, SurveyService surveys, VotingService voting) {
+        long id = surveys.create(demo.input(), DEMO).id();
+        List<OptionView> options = surveys.open(id, DEMO).options();
+        for (int i = 0; i < options.size(); i++) {
+            for (int vote = 0; vote < demo.votes().get(i); vote++) {
+                byte[] voter = new byte[16];
+                RANDOM.nextBytes(voter);
+                voting.vote(id, List.of(options.get(i).id()), voter);
+            }
+        }
     }
 }

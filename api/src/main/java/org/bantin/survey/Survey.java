@@ -1,0 +1,97 @@
+package org.bantin.survey;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A survey: a question with options; open by hand or from opensAt, closed by hand or from closesAt. */
+@Entity
+@Table(name = "surveys")
+public class Survey extends PanacheEntityBase {
+
+    /** What editors did by hand; the state readers see also follows opensAt and closesAt. */
+    public enum Status {
+        DRAFT, OPEN, CLOSED
+    }
+
+    /** The SQL condition for closed surveys, on a table aliased `s`; it mirrors {@link #state}. */
+    static final String CLOSED_SQL = "(s.status = 'CLOSED' OR coalesce(s.closes_at <= now(), false))";
+
+    /** The SQL condition for open surveys, on a table aliased `s`; it mirrors {@link #state}. */
+    static final String OPEN_SQL = "(NOT " + CLOSED_SQL + " AND (s.status = 'OPEN' OR coalesce(s.opens_at <= now(), false)))";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String question;
+
+    public String description;
+
+    @Column(name = "multiple_choice")
+    public boolean multipleChoice;
+
+    @Column(name = "max_choices")
+    public Integer maxChoices;
+
+    @Column(name = "opens_at")
+    public OffsetDateTime opensAt;
+
+    @Column(name = "closes_at")
+    public OffsetDateTime closesAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "results_visibility")
+    public ResultsVisibility resultsVisibility;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @OneToMany(mappedBy = "survey", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<SurveyOption> options = new ArrayList<>();
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    public SurveyState state(OffsetDateTime now) {
+        if (status == Status.CLOSED || closesAt != null && !closesAt.isAfter(now)) {
+            return SurveyState.CLOSED;
+        }
+        if (status == Status.OPEN || opensAt != null && !opensAt.isAfter(now)) {
+            return SurveyState.OPEN;
+        }
+        return SurveyState.DRAFT;
+    }
+
+    /** How many options one ballot may choose. */
+    int choiceLimit() {
+        if (!multipleChoice) {
+            return 1;
+        }
+        return maxChoices == null ? options.size() : maxChoices;
+    }
+}

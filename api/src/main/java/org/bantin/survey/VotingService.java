@@ -1,0 +1,140 @@
+package org.bantin.survey;
+
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.bantin.database.Timestamps;
+import org.bantin.http.Page;
+import org.bantin.http.PageRequest;
+import org.bantin.http.ProblemException;
+import org.bantin.survey.SurveyRecords.OptionView;
+import org.bantin.survey.SurveyRecords.SurveyResults;
+import org.bantin.survey.SurveyRecords.SurveyView;
+import org.bantin.survey.SurveyRecords.VoteReceipt;
+
+/** The readers' side of surveys: seeing them, voting once, and seeing results when allowed. */
+@ApplicationScoped
+public class VotingService {
+
+    private final EntityManager entityManager;
+    private final SurveyResultsQuery results;
+
+    VotingService(EntityManager entityManager, SurveyResultsQuery results) {
+        this.entityManager = entityManager;
+        this.results = results;
+    }
+
+    /** Open and closed surveys (state null), or only the open or the closed ones; newest first. */
+    Page<SurveyView> list(SurveyState state, PageRequest page) {
+        String condition = state == null
+                ? "(" + Survey.CLOSED_SQL + " OR " + Survey.OPEN_SQL + ")"
+                : state == SurveyState.OPEN ? Survey.OPEN_SQL : Survey.CLOSED_SQL;
+        List<Long> ids = entityManager.createNativeQuery("SELECT s.id FROM surveys s WHERE " + condition
+                + " ORDER BY coalesce(s.opens_at, s.created_at) DESC, s.id DESC LIMIT ?1 OFFSET ?2", Long.class)
+                .setParameter(1, page.limit()).setParameter(2, page.offset()).getResultList();
+        long total = ((Number) entityManager.createNativeQuery("SELECT count(*) FROM surveys s WHERE " + condition)
+                .getSingleResult()).longValue();
+        OffsetDateTime now = Timestamps.now();
+        Map<Long, Survey> byId = Survey.<Survey>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(survey -> survey.id, Function.identity()));
+        List<SurveyView> items = ids.stream().map(id -> view(byId.get(id), now, Optional.empty())).toList();
+        return page.of(items, total);
+    }
+
+    SurveyView get(long id, Optional<byte[]> voter) {
+        Survey survey = visible(id);
+        return view(survey, Timestamps.now(), voter);
+    }
+
+    /** Casts this voter's one vote; a second one (or a retry) is a 409 and changes nothing. */
+    public VoteReceipt vote(long surveyId, List<Long> optionIds, byte[] voter) {
+        Survey survey = SurveyService.find(surveyId);
+        OffsetDateTime now = Timestamps.now();
+        SurveyState state = survey.state(now);
+        if (state != SurveyState.OPEN) {
+            throw ProblemException.conflict("The survey is " + state.wireName() + "; it takes no votes.");
+        }
+        checkChoice(survey, optionIds);
+        // One statement, no transaction around it: it commits on its own before the answer is sent.
+        boolean counted = (Boolean) entityManager.createNativeQuery("SELECT cast_vote(?1, ?2, CAST(?3 AS bigint[]))")
+                .setParameter(1, surveyId).setParameter(2, voter).setParameter(3, optionIds.toArray(Long[]::new))
+                .getSingleResult();
+        if (!counted) {
+            throw ProblemException.conflict("This reader has already voted in this survey.");
+        }
+        boolean visible = resultsVisible(survey, state, true);
+        return new VoteReceipt(surveyId, optionIds, visible ? results.resultsOf(surveyId) : null);
+    }
+
+    SurveyResults results(long surveyId, Optional<byte[]> voter) {
+        Survey survey = visible(surveyId);
+        SurveyState state = survey.state(Timestamps.now());
+        boolean voted = voter.isPresent() && !myVote(surveyId, voter.get()).isEmpty();
+        if (!resultsVisible(survey, state, voted)) {
+            throw ProblemException.forbidden(switch (survey.resultsVisibility) {
+                case AFTER_VOTE -> "The results are shown after voting: send the Voter-Token you voted with.";
+                case AFTER_CLOSE -> "The results are shown once the survey closes.";
+                default -> "The results of this survey are not public.";
+            });
+        }
+        return results.resultsOf(surveyId);
+    }
+
+    private static boolean resultsVisible(Survey survey, SurveyState state, boolean voted) {
+        return switch (survey.resultsVisibility) {
+            case ALWAYS -> true;
+            case AFTER_VOTE -> voted;
+            case AFTER_CLOSE -> state == SurveyState.CLOSED;
+            case NEVER -> false;
+        };
+    }
+
+    /** Empty, no repeats, not more than the survey allows, and only this survey's options (else 422). */
+    private static void checkChoice(Survey survey, List<Long> optionIds) {
+        Set<Long> chosen = new HashSet<>(optionIds);
+        if (chosen.size() != optionIds.size()) {
+            throw ProblemException.invalidField(422, "optionIds", "must not repeat an option");
+        }
+        int limit = survey.choiceLimit();
+        if (chosen.size() > limit) {
+            throw ProblemException.invalidField(422, "optionIds",
+                    limit == 1
+                            ? "must hold one option: the survey is single-choice"
+                            : "must hold at most " + limit + " options");
+        }
+        Set<Long> offered = new HashSet<>(survey.options.stream().map(option -> option.id).toList());
+        if (!offered.containsAll(chosen)) {
+            throw ProblemException.invalidField(422, "optionIds", "must be options of this survey");
+        }
+    }
+
+    private List<Long> myVote(long surveyId, byte[] voter) {
+        return entityManager.createNativeQuery(
+                "SELECT option_id FROM survey_ballot_options WHERE survey_id = ?1 AND voter_id = ?2 ORDER BY option_id",
+                Long.class)
+                .setParameter(1, surveyId).setParameter(2, voter).getResultList();
+    }
+
+    /** A survey readers may see: any but a draft. */
+    private static Survey visible(long id) {
+        return Survey.<Survey>findByIdOptional(id)
+                .filter(survey -> survey.state(Timestamps.now()) != SurveyState.DRAFT)
+                .orElseThrow(() -> ProblemException.notFound("No survey with id " + id + "."));
+    }
+
+    private SurveyView view(Survey survey, OffsetDateTime now, Optional<byte[]> voter) {
+        List<Long> myVote = voter.map(id -> myVote(survey.id, id)).filter(ids -> !ids.isEmpty()).orElse(null);
+        return new SurveyView(survey.id, survey.question, survey.description,
+                survey.options.stream().map(OptionView::of).toList(), survey.multipleChoice, survey.choiceLimit(),
+                survey.state(now), survey.opensAt, survey.closesAt, survey.resultsVisibility, myVote);
+    }
+}
