@@ -36,25 +36,85 @@ CREATE TABLE survey_option_totals (
     PRIMARY KEY (option_id, shard)
 );
 
--- Casts a ballot and moves the totals, in one round trip. Returns false, changing nothing, when
--- this voter has already voted in this survey (a second vote, or a retry of the first).
-CREATE FUNCTION cast_vote(p_survey bigint, p_voter bytea, p_options bigint[]) RETURNS boolean
+-- Whether a survey is open or closed now, by hand (status) or by its times. The one definition,
+-- used by the queries and by cast_vote; Survey.state in Java reads the same for an entity.
+CREATE FUNCTION survey_is_closed(s surveys) RETURNS boolean
+    LANGUAGE sql STABLE AS
+$$
+SELECT s.status = 'CLOSED' OR coalesce(s.closes_at <= now(), false)
+$$;
+
+CREATE FUNCTION survey_is_open(s surveys) RETURNS boolean
+    LANGUAGE sql STABLE AS
+$$
+SELECT NOT survey_is_closed(s) AND (s.status = 'OPEN' OR coalesce(s.opens_at <= now(), false))
+$$;
+
+-- A survey's results from its sharded totals: one row per option, in order, each with the
+-- number of voters of the whole survey.
+CREATE FUNCTION survey_results(p_survey bigint)
+    RETURNS TABLE (option_id bigint, text varchar, votes bigint, voters bigint)
+    LANGUAGE sql STABLE AS
+$$
+SELECT o.id, o.text, coalesce(sum(t.votes), 0)::bigint,
+       (SELECT coalesce(sum(s.voters), 0) FROM survey_totals s WHERE s.survey_id = p_survey)::bigint
+FROM survey_options o
+LEFT JOIN survey_option_totals t ON t.option_id = o.id
+WHERE o.survey_id = p_survey
+GROUP BY o.id, o.text, o.position
+ORDER BY o.position
+$$;
+
+-- Casts a ballot after checking it against the survey as it is at this moment (open, offered
+-- options, how many may be chosen), moves the totals, and returns the results when the survey
+-- shows them right after a vote: one round trip per vote. `outcome` is `counted`, or why not:
+-- `no-survey`, `not-open`, `too-many`, `not-offered`, `already-voted` (a second vote, or a retry
+-- of the first); then nothing changed.
+CREATE FUNCTION cast_vote(p_survey bigint, p_voter bytea, p_options bigint[])
+    RETURNS TABLE (outcome text, option_id bigint, text varchar, votes bigint, voters bigint)
     LANGUAGE plpgsql AS
 $$
+#variable_conflict use_column
 DECLARE
+    survey surveys;
     voter_shard smallint := get_byte(p_voter, 0) % 16;
+    choice_limit integer;
 BEGIN
+    SELECT * INTO survey FROM surveys WHERE id = p_survey;
+    IF NOT FOUND THEN
+        RETURN QUERY SELECT 'no-survey', NULL::bigint, NULL::varchar, NULL::bigint, NULL::bigint;
+        RETURN;
+    END IF;
+    IF NOT survey_is_open(survey) THEN
+        RETURN QUERY SELECT 'not-open', NULL::bigint, NULL::varchar, NULL::bigint, NULL::bigint;
+        RETURN;
+    END IF;
+    choice_limit := CASE WHEN survey.multiple_choice THEN coalesce(survey.max_choices, cardinality(p_options)) ELSE 1 END;
+    IF cardinality(p_options) > choice_limit THEN
+        RETURN QUERY SELECT 'too-many', NULL::bigint, NULL::varchar, NULL::bigint, NULL::bigint;
+        RETURN;
+    END IF;
+    IF (SELECT count(*) FROM survey_options o WHERE o.survey_id = p_survey AND o.id = ANY (p_options)) <> cardinality(p_options) THEN
+        RETURN QUERY SELECT 'not-offered', NULL::bigint, NULL::varchar, NULL::bigint, NULL::bigint;
+        RETURN;
+    END IF;
     INSERT INTO survey_ballots (survey_id, voter_id) VALUES (p_survey, p_voter) ON CONFLICT DO NOTHING;
     IF NOT FOUND THEN
-        RETURN false;
+        RETURN QUERY SELECT 'already-voted', NULL::bigint, NULL::varchar, NULL::bigint, NULL::bigint;
+        RETURN;
     END IF;
     INSERT INTO survey_ballot_options (survey_id, voter_id, option_id)
-    SELECT p_survey, p_voter, option_id FROM unnest(p_options) AS option_id;
+    SELECT p_survey, p_voter, chosen FROM unnest(p_options) AS chosen;
     INSERT INTO survey_totals AS t (survey_id, shard, voters) VALUES (p_survey, voter_shard, 1)
     ON CONFLICT (survey_id, shard) DO UPDATE SET voters = t.voters + 1;
     INSERT INTO survey_option_totals AS t (option_id, shard, votes)
-    SELECT option_id, voter_shard, 1 FROM unnest(p_options) AS option_id
+    SELECT chosen, voter_shard, 1 FROM unnest(p_options) AS chosen
     ON CONFLICT (option_id, shard) DO UPDATE SET votes = t.votes + 1;
-    RETURN true;
+    -- Right after a vote the survey is open: `always` and `afterVote` show the results, the others do not.
+    IF survey.results_visibility IN ('ALWAYS', 'AFTER_VOTE') THEN
+        RETURN QUERY SELECT 'counted', r.option_id, r.text, r.votes, r.voters FROM survey_results(p_survey) r;
+    ELSE
+        RETURN QUERY SELECT 'counted', NULL::bigint, NULL::varchar, NULL::bigint, NULL::bigint;
+    END IF;
 END
 $$;

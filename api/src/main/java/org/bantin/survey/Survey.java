@@ -28,11 +28,9 @@ public class Survey extends PanacheEntityBase {
         DRAFT, OPEN, CLOSED
     }
 
-    /** The SQL condition for closed surveys, on a table aliased `s`; it mirrors {@link #state}. */
-    static final String CLOSED_SQL = "(s.status = 'CLOSED' OR coalesce(s.closes_at <= now(), false))";
-
-    /** The SQL condition for open surveys, on a table aliased `s`; it mirrors {@link #state}. */
-    static final String OPEN_SQL = "(NOT " + CLOSED_SQL + " AND (s.status = 'OPEN' OR coalesce(s.opens_at <= now(), false)))";
+    /** SQL conditions on a table aliased `s`; the functions mirror {@link #state}. */
+    static final String CLOSED_SQL = "survey_is_closed(s)";
+    static final String OPEN_SQL = "survey_is_open(s)";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -87,7 +85,7 @@ public class Survey extends PanacheEntityBase {
         return SurveyState.DRAFT;
     }
 
-    /** How many options one ballot may choose. */
+    /** How many options one ballot may choose (cast_vote applies the same rule). */
     int choiceLimit() {
         if (!multipleChoice) {
             return 1;

@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.bantin.survey.SurveyRecords.OptionResult;
 import org.bantin.survey.SurveyRecords.SurveyResults;
 
-/** Reads a survey's results from its sharded totals, summing the shards. */
+/** Reads a survey's results from its sharded totals (the survey_results function). */
 @ApplicationScoped
 class SurveyResultsQuery {
 
@@ -21,17 +21,18 @@ class SurveyResultsQuery {
     }
 
     SurveyResults resultsOf(long surveyId) {
-        long voters = ((Number) entityManager.createNativeQuery(
-                "SELECT coalesce(sum(voters), 0) FROM survey_totals WHERE survey_id = ?1")
-                .setParameter(1, surveyId).getSingleResult()).longValue();
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT o.id, o.text, coalesce(sum(t.votes), 0) FROM survey_options o
-                LEFT JOIN survey_option_totals t ON t.option_id = o.id
-                WHERE o.survey_id = ?1 GROUP BY o.id ORDER BY o.position""", Object[].class)
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT * FROM survey_results(?1)", Object[].class)
                 .setParameter(1, surveyId).getResultList();
+        return of(surveyId, rows, 0);
+    }
+
+    /** Results from rows of (option id, text, votes, voters), read from the given column on. */
+    static SurveyResults of(long surveyId, List<Object[]> rows, int firstColumn) {
+        long voters = rows.isEmpty() ? 0 : ((Number) rows.get(0)[firstColumn + 3]).longValue();
         List<OptionResult> options = rows.stream().map(row -> {
-            long votes = ((Number) row[2]).longValue();
-            return new OptionResult(((Number) row[0]).longValue(), (String) row[1], votes, percent(votes, voters));
+            long votes = ((Number) row[firstColumn + 2]).longValue();
+            return new OptionResult(((Number) row[firstColumn]).longValue(), (String) row[firstColumn + 1], votes,
+                    percent(votes, voters));
         }).toList();
         return new SurveyResults(surveyId, voters, options);
     }

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -55,24 +54,31 @@ public class VotingService {
         return view(survey, Timestamps.now(), voter);
     }
 
-    /** Casts this voter's one vote; a second one (or a retry) is a 409 and changes nothing. */
+    /**
+     * Casts this voter's one vote. The database checks it against the survey as it is at that
+     * moment (see cast_vote): a vote on a closed survey, or a second vote, changes nothing.
+     */
     public VoteReceipt vote(long surveyId, List<Long> optionIds, byte[] voter) {
-        Survey survey = SurveyService.find(surveyId);
-        OffsetDateTime now = Timestamps.now();
-        SurveyState state = survey.state(now);
-        if (state != SurveyState.OPEN) {
-            throw ProblemException.conflict("The survey is " + state.wireName() + "; it takes no votes.");
+        if (new HashSet<>(optionIds).size() != optionIds.size()) {
+            throw ProblemException.invalidField(422, "optionIds", "must not repeat an option");
         }
-        checkChoice(survey, optionIds);
         // One statement, no transaction around it: it commits on its own before the answer is sent.
-        boolean counted = (Boolean) entityManager.createNativeQuery("SELECT cast_vote(?1, ?2, CAST(?3 AS bigint[]))")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT * FROM cast_vote(?1, ?2, CAST(?3 AS bigint[]))", Object[].class)
                 .setParameter(1, surveyId).setParameter(2, voter).setParameter(3, optionIds.toArray(Long[]::new))
-                .getSingleResult();
-        if (!counted) {
-            throw ProblemException.conflict("This reader has already voted in this survey.");
-        }
-        boolean visible = resultsVisible(survey, state, true);
-        return new VoteReceipt(surveyId, optionIds, visible ? results.resultsOf(surveyId) : null);
+                .getResultList();
+        String outcome = (String) rows.get(0)[0];
+        return switch (outcome) {
+            case "counted" -> new VoteReceipt(surveyId, optionIds,
+                    rows.get(0)[1] == null ? null : SurveyResultsQuery.of(surveyId, rows, 1));
+            case "no-survey" -> throw ProblemException.notFound("No survey with id " + surveyId + ".");
+            case "not-open" -> throw ProblemException.conflict("The survey is not open; it takes no votes.");
+            case "too-many" ->
+                throw ProblemException.invalidField(422, "optionIds", "holds more options than the survey allows");
+            case "not-offered" -> throw ProblemException.invalidField(422, "optionIds", "must be options of this survey");
+            case "already-voted" -> throw ProblemException.conflict("This reader has already voted in this survey.");
+            default -> throw new IllegalStateException("Unknown vote outcome " + outcome);
+        };
     }
 
     SurveyResults results(long surveyId, Optional<byte[]> voter) {
@@ -96,25 +102,6 @@ public class VotingService {
             case AFTER_CLOSE -> state == SurveyState.CLOSED;
             case NEVER -> false;
         };
-    }
-
-    /** Empty, no repeats, not more than the survey allows, and only this survey's options (else 422). */
-    private static void checkChoice(Survey survey, List<Long> optionIds) {
-        Set<Long> chosen = new HashSet<>(optionIds);
-        if (chosen.size() != optionIds.size()) {
-            throw ProblemException.invalidField(422, "optionIds", "must not repeat an option");
-        }
-        int limit = survey.choiceLimit();
-        if (chosen.size() > limit) {
-            throw ProblemException.invalidField(422, "optionIds",
-                    limit == 1
-                            ? "must hold one option: the survey is single-choice"
-                            : "must hold at most " + limit + " options");
-        }
-        Set<Long> offered = new HashSet<>(survey.options.stream().map(option -> option.id).toList());
-        if (!offered.containsAll(chosen)) {
-            throw ProblemException.invalidField(422, "optionIds", "must be options of this survey");
-        }
     }
 
     private List<Long> myVote(long surveyId, byte[] voter) {
