@@ -66,12 +66,11 @@ ORDER BY o.position
 $$;
 
 -- Casts a ballot after checking it against the survey as it is at this moment (open, offered
--- options, how many may be chosen), moves the totals, and returns the results when the survey
--- shows them right after a vote: one round trip per vote. `outcome` is `counted`, or why not:
--- `no-survey`, `not-open`, `too-many`, `not-offered`, `already-voted` (a second vote, or a retry
--- of the first); then nothing changed.
+-- options, how many may be chosen) and moves the totals, in one round trip. Returns `counted`
+-- with the survey's results visibility, or why not: `no-survey`, `not-open`, `too-many`,
+-- `not-offered`, `already-voted` (a second vote, or a retry of the first); then nothing changed.
 CREATE FUNCTION cast_vote(p_survey bigint, p_voter bytea, p_options bigint[])
-    RETURNS TABLE (outcome text, option_id bigint, text varchar, votes bigint, voters bigint)
+    RETURNS TABLE (outcome text, results_visibility varchar)
     LANGUAGE plpgsql AS
 $$
 #variable_conflict use_column
@@ -82,25 +81,25 @@ DECLARE
 BEGIN
     SELECT * INTO survey FROM surveys WHERE id = p_survey;
     IF NOT FOUND THEN
-        RETURN QUERY SELECT 'no-survey', NULL::bigint, NULL::varchar, NULL::bigint, NULL::bigint;
+        RETURN QUERY SELECT 'no-survey', NULL::varchar;
         RETURN;
     END IF;
     IF NOT survey_is_open(survey) THEN
-        RETURN QUERY SELECT 'not-open', NULL::bigint, NULL::varchar, NULL::bigint, NULL::bigint;
+        RETURN QUERY SELECT 'not-open', survey.results_visibility;
         RETURN;
     END IF;
     choice_limit := CASE WHEN survey.multiple_choice THEN coalesce(survey.max_choices, cardinality(p_options)) ELSE 1 END;
     IF cardinality(p_options) > choice_limit THEN
-        RETURN QUERY SELECT 'too-many', NULL::bigint, NULL::varchar, NULL::bigint, NULL::bigint;
+        RETURN QUERY SELECT 'too-many', survey.results_visibility;
         RETURN;
     END IF;
     IF (SELECT count(*) FROM survey_options o WHERE o.survey_id = p_survey AND o.id = ANY (p_options)) <> cardinality(p_options) THEN
-        RETURN QUERY SELECT 'not-offered', NULL::bigint, NULL::varchar, NULL::bigint, NULL::bigint;
+        RETURN QUERY SELECT 'not-offered', survey.results_visibility;
         RETURN;
     END IF;
     INSERT INTO survey_ballots (survey_id, voter_id) VALUES (p_survey, p_voter) ON CONFLICT DO NOTHING;
     IF NOT FOUND THEN
-        RETURN QUERY SELECT 'already-voted', NULL::bigint, NULL::varchar, NULL::bigint, NULL::bigint;
+        RETURN QUERY SELECT 'already-voted', survey.results_visibility;
         RETURN;
     END IF;
     INSERT INTO survey_ballot_options (survey_id, voter_id, option_id)
@@ -110,11 +109,6 @@ BEGIN
     INSERT INTO survey_option_totals AS t (option_id, shard, votes)
     SELECT chosen, voter_shard, 1 FROM unnest(p_options) AS chosen
     ON CONFLICT (option_id, shard) DO UPDATE SET votes = t.votes + 1;
-    -- Right after a vote the survey is open: `always` and `afterVote` show the results, the others do not.
-    IF survey.results_visibility IN ('ALWAYS', 'AFTER_VOTE') THEN
-        RETURN QUERY SELECT 'counted', r.option_id, r.text, r.votes, r.voters FROM survey_results(p_survey) r;
-    ELSE
-        RETURN QUERY SELECT 'counted', NULL::bigint, NULL::varchar, NULL::bigint, NULL::bigint;
-    END IF;
+    RETURN QUERY SELECT 'counted', survey.results_visibility;
 END
 $$;

@@ -17,4 +17,9 @@ public enum ResultsVisibility {
     public String wireName() {
         return wireName;
     }
+
+    /** Whether a reader sees the results in the answer to the vote (the survey is open then). */
+    boolean shownAfterVoting() {
+        return this == ALWAYS || this == AFTER_VOTE;
+    }
 }

@@ -117,7 +117,8 @@ public final class SurveyRecords {
             @Schema(required = true) List<OptionResult> options) {
     }
 
-    @Schema(name = "VoteReceipt", description = "The vote is counted. The results come with it when the survey lets this reader see them.")
+    @Schema(name = "VoteReceipt", description = "The vote is counted. The results come with it when the survey lets this reader see them: "
+            + "they include this vote; others' votes of the last second may be missing (GET …/results is exact).")
     public record VoteReceipt(
             @Schema(example = "3", required = true) long surveyId,
             @Schema(required = true, example = "[10]") List<Long> optionIds,

@@ -23,22 +23,17 @@ class SurveyResultsQuery {
     SurveyResults resultsOf(long surveyId) {
         List<Object[]> rows = entityManager.createNativeQuery("SELECT * FROM survey_results(?1)", Object[].class)
                 .setParameter(1, surveyId).getResultList();
-        return of(surveyId, rows, 0);
-    }
-
-    /** Results from rows of (option id, text, votes, voters), read from the given column on. */
-    static SurveyResults of(long surveyId, List<Object[]> rows, int firstColumn) {
-        long voters = rows.isEmpty() ? 0 : ((Number) rows.get(0)[firstColumn + 3]).longValue();
+        // Each row: option id, text, votes, and the survey's number of voters.
+        long voters = rows.isEmpty() ? 0 : ((Number) rows.get(0)[3]).longValue();
         List<OptionResult> options = rows.stream().map(row -> {
-            long votes = ((Number) row[firstColumn + 2]).longValue();
-            return new OptionResult(((Number) row[firstColumn]).longValue(), (String) row[firstColumn + 1], votes,
-                    percent(votes, voters));
+            long votes = ((Number) row[2]).longValue();
+            return new OptionResult(((Number) row[0]).longValue(), (String) row[1], votes, percent(votes, voters));
         }).toList();
         return new SurveyResults(surveyId, voters, options);
     }
 
     /** Share of voters, rounded half up to one decimal. */
-    private static double percent(long votes, long voters) {
+    static double percent(long votes, long voters) {
         if (voters == 0) {
             return 0;
         }

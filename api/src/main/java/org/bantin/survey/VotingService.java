@@ -26,10 +26,12 @@ public class VotingService {
 
     private final EntityManager entityManager;
     private final SurveyResultsQuery results;
+    private final ResultsAfterVote resultsAfterVote;
 
-    VotingService(EntityManager entityManager, SurveyResultsQuery results) {
+    VotingService(EntityManager entityManager, SurveyResultsQuery results, ResultsAfterVote resultsAfterVote) {
         this.entityManager = entityManager;
         this.results = results;
+        this.resultsAfterVote = resultsAfterVote;
     }
 
     /** Open and closed surveys (state null), or only the open or the closed ones; newest first. */
@@ -63,14 +65,16 @@ public class VotingService {
             throw ProblemException.invalidField(422, "optionIds", "must not repeat an option");
         }
         // One statement, no transaction around it: it commits on its own before the answer is sent.
-        List<Object[]> rows = entityManager
-                .createNativeQuery("SELECT * FROM cast_vote(?1, ?2, CAST(?3 AS bigint[]))", Object[].class)
+        Object[] row = (Object[]) entityManager.createNativeQuery("SELECT * FROM cast_vote(?1, ?2, CAST(?3 AS bigint[]))")
                 .setParameter(1, surveyId).setParameter(2, voter).setParameter(3, optionIds.toArray(Long[]::new))
-                .getResultList();
-        String outcome = (String) rows.get(0)[0];
+                .getSingleResult();
+        long committedAt = System.nanoTime();
+        String outcome = (String) row[0];
         return switch (outcome) {
             case "counted" -> new VoteReceipt(surveyId, optionIds,
-                    rows.get(0)[1] == null ? null : SurveyResultsQuery.of(surveyId, rows, 1));
+                    ResultsVisibility.valueOf((String) row[1]).shownAfterVoting()
+                            ? resultsAfterVote.with(surveyId, optionIds, committedAt)
+                            : null);
             case "no-survey" -> throw ProblemException.notFound("No survey with id " + surveyId + ".");
             case "not-open" -> throw ProblemException.conflict("The survey is not open; it takes no votes.");
             case "too-many" ->

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -90,6 +91,24 @@ class SurveyApiTest extends ApiTest {
         api().header("Voter-Token", voter).get("/api/v1/surveys/" + id + "/results").then().statusCode(200)
                 .body("options.text", equalTo(OPTIONS));
         api().header("Voter-Token", newVoter()).get("/api/v1/surveys/" + id + "/results").then().statusCode(403);
+    }
+
+    /** The answer to a vote counts that vote; others' votes of the last second may not be in it yet. */
+    @Test
+    void theAnswerToAVoteCountsThatVote() {
+        JsonPath survey = createOpen(survey("always", false));
+        long id = survey.getLong("id");
+        List<Long> options = survey.getList("options.id", Long.class);
+        for (int voter = 1; voter <= 4; voter++) {
+            JsonPath results = vote(id, newVoter(), List.of(options.get(voter % 2))).statusCode(201)
+                    .extract().jsonPath();
+            int voters = results.getInt("results.totalVoters");
+            int votesForChoice = results.getInt("results.options[" + voter % 2 + "].votes");
+            assertTrue(voters >= 1 && voters <= voter, "voters " + voters + " after " + voter + " votes");
+            assertTrue(votesForChoice >= 1 && votesForChoice <= (voter + 1) / 2, "votes " + votesForChoice);
+        }
+        api().get("/api/v1/surveys/" + id + "/results").then().body("totalVoters", equalTo(4))
+                .body("options.votes", contains(2, 2, 0, 0));
     }
 
     @Test
