@@ -1,17 +1,19 @@
 package org.bantin.survey;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bantin.survey.SurveyRecords.OptionResult;
 import org.bantin.survey.SurveyRecords.SurveyResults;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * The results shown to a reader right after voting: the survey's results as read at most
- * {@link #MAX_AGE_NANOS} ago, with this reader's vote added. Reading the hot shard rows of a
+ * {@link #MAX_AGE} ago, with this reader's vote added. Reading the hot shard rows of a
  * popular survey on every vote would cost a fifth of the database's time per vote; the public
  * results endpoint still reads them exactly.
  */
@@ -19,14 +21,14 @@ import org.bantin.survey.SurveyRecords.SurveyResults;
 class ResultsAfterVote {
 
     /** How stale the others' votes may be in the answer to a vote. */
-    static final long MAX_AGE_NANOS = 1_000_000_000L;
+    static final Duration MAX_AGE = Duration.ofSeconds(1);
 
     /** Results, and the time just before they were read (System.nanoTime). */
     private record Snapshot(SurveyResults results, long readAt) {
     }
 
     private final SurveyResultsQuery query;
-    private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final Cache<Long, Snapshot> snapshots = Caffeine.newBuilder().expireAfterWrite(MAX_AGE).maximumSize(1_000).build();
 
     ResultsAfterVote(SurveyResultsQuery query) {
         this.query = query;
@@ -34,12 +36,10 @@ class ResultsAfterVote {
 
     /** Results including a vote that was committed at {@code committedAt} (System.nanoTime). */
     SurveyResults with(long surveyId, List<Long> chosen, long committedAt) {
-        Snapshot snapshot = snapshots.get(surveyId);
-        if (snapshot == null || System.nanoTime() - snapshot.readAt() > MAX_AGE_NANOS) {
+        Snapshot snapshot = snapshots.get(surveyId, id -> {
             long readAt = System.nanoTime();
-            snapshot = new Snapshot(query.resultsOf(surveyId), readAt);
-            snapshots.put(surveyId, snapshot);
-        }
+            return new Snapshot(query.resultsOf(id), readAt);
+        });
         // Read after the commit: the vote is in it already.
         return snapshot.readAt() > committedAt ? snapshot.results() : plus(snapshot.results(), chosen);
     }
