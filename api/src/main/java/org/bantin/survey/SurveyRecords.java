@@ -50,12 +50,12 @@ public final class SurveyRecords {
 
     @Schema(name = "OptionOrder", description = "Every option id of the survey, in the new order.")
     public record OptionOrder(
-            @Schema(example = "[12, 10, 11]", required = true) @NotEmpty List<@NotNull Long> optionIds) {
+            @Schema(example = "[12, 10, 11]", required = true) @NotEmpty @Size(max = MAX_OPTIONS) List<@NotNull Long> optionIds) {
     }
 
     @Schema(name = "VoteInput")
     public record VoteInput(
-            @Schema(description = "The chosen options: one, or up to maxChoices for a multiple-choice survey.", example = "[10]", required = true) @NotEmpty List<@NotNull Long> optionIds) {
+            @Schema(description = "The chosen options: one, or up to maxChoices for a multiple-choice survey.", example = "[10]", required = true) @NotEmpty @Size(max = MAX_OPTIONS) List<@NotNull Long> optionIds) {
     }
 
     @Schema(name = "SurveyOption")
