@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,10 +31,9 @@ import org.bantin.auth.RequiresRole;
 import org.bantin.auth.Role;
 import org.bantin.http.IfMatch;
 import org.bantin.http.Page;
-import org.bantin.http.PageRequest;
+import org.bantin.http.PageParams;
 import org.bantin.http.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -85,9 +85,8 @@ public class AdminArticleResource {
     public Page<AdminArticleView> list(
             @Parameter(description = "Only articles in this state.", schema = @Schema(enumeration = {"draft", "scheduled",
                     "published"})) @QueryParam("state") String state,
-            @Parameter(description = "1-based page number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit) {
-        return articles.list(parseState(state), PageRequest.of(page, limit));
+            @BeanParam PageParams paging) {
+        return articles.list(parseState(state), paging.request());
     }
 
     @GET

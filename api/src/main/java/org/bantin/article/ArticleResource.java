@@ -1,5 +1,6 @@
 package org.bantin.article;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.bantin.article.ArticleRecords.ArticleSummary;
 import org.bantin.article.ArticleRecords.ArticleView;
 import org.bantin.http.Page;
-import org.bantin.http.PageRequest;
+import org.bantin.http.PageParams;
 import org.bantin.http.PublicResponses;
 import org.bantin.http.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,11 +47,10 @@ public class ArticleResource {
             @Parameter(description = "Search words; case and tones do not matter. Quotes make a phrase, a leading - excludes a word.", example = "cai cach hanh chinh", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH)) @QueryParam("q") String q,
             @Parameter(description = "First publish date, inclusive (Asia/Ho_Chi_Minh).", example = "2023-01-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Last publish date, inclusive (Asia/Ho_Chi_Minh).", example = "2023-12-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "1-based page number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit) {
+            @BeanParam PageParams paging) {
         ArticleFilter filter = new ArticleFilter(QueryParams.text("category", category, 200), QueryParams.text("tag", tag, 60),
                 QueryParams.text("q", q, MAX_QUERY_LENGTH), QueryParams.date("from", from), QueryParams.date("to", to));
-        return responses.ok(headers, articles.list(filter, PageRequest.of(page, limit)));
+        return responses.ok(headers, articles.list(filter, paging.request()));
     }
 
     @GET

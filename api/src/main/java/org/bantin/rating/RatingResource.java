@@ -37,8 +37,6 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "Readers")
 public class RatingResource {
 
-    private static final String VOTER_TOKEN = "A token from POST /api/v1/voters.";
-
     private final RatingService ratings;
     private final VoterTokens voters;
     private final RateLimits rateLimits;
@@ -60,7 +58,7 @@ public class RatingResource {
     @APIResponse(responseCode = "429", description = "Too many ratings from this address; see Retry-After.")
     public RatingSummary rate(
             @Parameter(example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep") @PathParam("slug") String slug,
-            @Parameter(description = VOTER_TOKEN, required = true) @HeaderParam(VoterTokens.HEADER) String voterToken,
+            @Parameter(description = VoterTokens.HEADER_DESCRIPTION, required = true) @HeaderParam(VoterTokens.HEADER) String voterToken,
             @Context HttpServerRequest request, @Valid @NotNull RatingInput input) {
         byte[] voter = voters.voterOf(voterToken);
         rateLimits.take(Action.VOTE, request.remoteAddress().hostAddress());
@@ -74,7 +72,7 @@ public class RatingResource {
     public RestResponse<RatingSummary> get(@Context HttpHeaders headers,
 
             @Parameter(example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep") @PathParam("slug") String slug,
-            @Parameter(description = VOTER_TOKEN) @HeaderParam(VoterTokens.HEADER) String voterToken) {
+            @Parameter(description = VoterTokens.HEADER_DESCRIPTION) @HeaderParam(VoterTokens.HEADER) String voterToken) {
         Optional<byte[]> voter = voters.optionalVoterOf(voterToken);
         RatingSummary summary = ratings.summary(slug, voter);
         return voter.isPresent() ? responses.personal(headers, summary) : responses.ok(headers, summary);

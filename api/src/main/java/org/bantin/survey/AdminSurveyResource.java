@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,14 +13,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bantin.auth.CurrentCaller;
 import org.bantin.auth.RequiresRole;
 import org.bantin.auth.Role;
 import org.bantin.http.Page;
-import org.bantin.http.PageRequest;
+import org.bantin.http.PageParams;
 import org.bantin.survey.SurveyRecords.AdminSurveyView;
 import org.bantin.survey.SurveyRecords.OptionInput;
 import org.bantin.survey.SurveyRecords.OptionOrder;
@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -65,10 +64,8 @@ public class AdminSurveyResource {
 
     @GET
     @Operation(operationId = "adminListSurveys", summary = "List surveys in any state, with results", description = "Most recently changed first.")
-    public Page<AdminSurveyView> list(
-            @Parameter(description = "1-based page number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit) {
-        return surveys.list(PageRequest.of(page, limit));
+    public Page<AdminSurveyView> list(@BeanParam PageParams paging) {
+        return surveys.list(paging.request());
     }
 
     @GET

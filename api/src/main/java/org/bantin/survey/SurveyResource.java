@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,7 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bantin.http.Page;
-import org.bantin.http.PageRequest;
+import org.bantin.http.PageParams;
 import org.bantin.http.ProblemException;
 import org.bantin.http.PublicResponses;
 import org.bantin.http.RateLimits;
@@ -28,7 +29,6 @@ import org.bantin.survey.SurveyRecords.VoteInput;
 import org.bantin.survey.SurveyRecords.VoteReceipt;
 import org.bantin.voter.VoterTokens;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,8 +43,6 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Surveys")
 public class SurveyResource {
-
-    private static final String VOTER_TOKEN = "A token from POST /api/v1/voters.";
 
     private final VotingService voting;
     private final VoterTokens voters;
@@ -63,9 +61,8 @@ public class SurveyResource {
     public RestResponse<Page<SurveyView>> list(@Context HttpHeaders headers,
             @Parameter(description = "Only open or only closed surveys.", schema = @Schema(enumeration = {"open",
                     "closed"})) @QueryParam("status") String status,
-            @Parameter(description = "1-based page number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = "Items per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit) {
-        return responses.ok(headers, voting.list(parseStatus(status), PageRequest.of(page, limit)));
+            @BeanParam PageParams paging) {
+        return responses.ok(headers, voting.list(parseStatus(status), paging.request()));
     }
 
     @GET
@@ -74,7 +71,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "200", description = "The survey.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SurveyView.class)))
     @APIResponse(responseCode = "401", description = "A Voter-Token was sent but is forged or altered.")
     public RestResponse<SurveyView> get(@Context HttpHeaders headers, @PathParam("id") long id,
-            @Parameter(description = VOTER_TOKEN) @HeaderParam(VoterTokens.HEADER) String voterToken) {
+            @Parameter(description = VoterTokens.HEADER_DESCRIPTION) @HeaderParam(VoterTokens.HEADER) String voterToken) {
         Optional<byte[]> voter = voters.optionalVoterOf(voterToken);
         SurveyView survey = voting.get(id, voter);
         return voter.isPresent() ? responses.personal(headers, survey) : responses.ok(headers, survey);
@@ -89,7 +86,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "409", description = "This reader has already voted, or the survey is not open.")
     @APIResponse(responseCode = "429", description = "Too many votes from this address; see Retry-After.")
     public RestResponse<VoteReceipt> vote(@PathParam("id") long id,
-            @Parameter(description = VOTER_TOKEN, required = true) @HeaderParam(VoterTokens.HEADER) String voterToken,
+            @Parameter(description = VoterTokens.HEADER_DESCRIPTION, required = true) @HeaderParam(VoterTokens.HEADER) String voterToken,
             @Context HttpServerRequest request, @Valid @NotNull VoteInput input) {
         byte[] voter = voters.voterOf(voterToken);
         rateLimits.take(Action.VOTE, request.remoteAddress().hostAddress());
@@ -103,7 +100,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "401", description = "A Voter-Token was sent but is forged or altered.")
     @APIResponse(responseCode = "403", description = "The survey does not show its results to this reader (yet).")
     public RestResponse<SurveyResults> results(@Context HttpHeaders headers, @PathParam("id") long id,
-            @Parameter(description = VOTER_TOKEN) @HeaderParam(VoterTokens.HEADER) String voterToken) {
+            @Parameter(description = VoterTokens.HEADER_DESCRIPTION) @HeaderParam(VoterTokens.HEADER) String voterToken) {
         Optional<byte[]> voter = voters.optionalVoterOf(voterToken);
         SurveyResults results = voting.results(id, voter);
         return voter.isPresent() ? responses.personal(headers, results) : responses.ok(headers, results);

@@ -29,8 +29,9 @@ import io.quarkus.runtime.Startup;
 @Startup
 public class VoterTokens {
 
-    /** The request header that carries a voter token. */
+    /** The request header that carries a voter token, and how the contract describes it. */
     public static final String HEADER = "Voter-Token";
+    public static final String HEADER_DESCRIPTION = "A token from POST /api/v1/voters.";
 
     private static final int ID_BYTES = 16;
     private static final int SIGNATURE_BYTES = 16;
