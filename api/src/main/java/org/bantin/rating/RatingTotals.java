@@ -7,8 +7,10 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
 import org.bantin.article.Article;
+import org.bantin.database.SqlErrors;
 import org.bantin.rating.RatingRecords.RatingLine;
 import org.bantin.rating.RatingRecords.ScoreCounts;
 
@@ -56,11 +58,19 @@ public class RatingTotals {
      * new totals, in one statement; none when no visible article has this slug.
      */
     Optional<Totals> rate(String slug, byte[] voter, int score) {
-        List<Object[]> rows = entityManager
-                .createNativeQuery("SELECT r.* FROM articles a, rate_article(a.id, ?2, CAST(?3 AS smallint)) r "
-                        + "WHERE a.slug = ?1 AND " + Article.VISIBLE_SQL, Object[].class)
-                .setParameter(1, slug).setParameter(2, voter).setParameter(3, score).getResultList();
-        return rows.stream().findFirst().map(Totals::of);
+        try {
+            List<Object[]> rows = entityManager
+                    .createNativeQuery("SELECT r.* FROM articles a, rate_article(a.id, ?2, CAST(?3 AS smallint)) r "
+                            + "WHERE a.slug = ?1 AND " + Article.VISIBLE_SQL, Object[].class)
+                    .setParameter(1, slug).setParameter(2, voter).setParameter(3, score).getResultList();
+            return rows.stream().findFirst().map(Totals::of);
+        } catch (PersistenceException e) {
+            // The article was deleted between finding it and recording the rating.
+            if (SqlErrors.isForeignKeyViolation(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** The id of an article readers may see. */

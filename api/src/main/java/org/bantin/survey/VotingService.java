@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
+import org.bantin.database.SqlErrors;
 import org.bantin.database.Timestamps;
 import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
@@ -65,9 +67,18 @@ public class VotingService {
             throw ProblemException.invalidField(422, "optionIds", "must not repeat an option");
         }
         // One statement, no transaction around it: it commits on its own before the answer is sent.
-        Object[] row = (Object[]) entityManager.createNativeQuery("SELECT * FROM cast_vote(?1, ?2, CAST(?3 AS bigint[]))")
-                .setParameter(1, surveyId).setParameter(2, voter).setParameter(3, optionIds.toArray(Long[]::new))
-                .getSingleResult();
+        Object[] row;
+        try {
+            row = (Object[]) entityManager.createNativeQuery("SELECT * FROM cast_vote(?1, ?2, CAST(?3 AS bigint[]))")
+                    .setParameter(1, surveyId).setParameter(2, voter).setParameter(3, optionIds.toArray(Long[]::new))
+                    .getSingleResult();
+        } catch (PersistenceException e) {
+            // An editor removed the survey or a chosen option while the vote was being cast.
+            if (SqlErrors.isForeignKeyViolation(e)) {
+                throw ProblemException.conflict("The survey changed while the vote was cast; nothing was counted.");
+            }
+            throw e;
+        }
         long committedAt = System.nanoTime();
         String outcome = (String) row[0];
         return switch (outcome) {
