@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.bantin.voter.VoterTokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,24 +39,28 @@ public class PublicResponses {
      * schema, but carries the already serialised bytes, which the hash was taken of.
      */
     public <T> RestResponse<T> ok(HttpHeaders request, T body) {
-        return ok(request, body, cacheControl);
+        return ok(request, body, cacheControl).build();
     }
 
-    /** As {@link #ok}, for a body made for this one client. */
-    public <T> RestResponse<T> personal(HttpHeaders request, T body) {
-        return ok(request, body, PERSONAL_CACHE_CONTROL);
+    /**
+     * As {@link #ok}, for a body that depends on the reader's Voter-Token (their own score or
+     * vote): with one, only the reader's browser may keep it; and caches must tell the two apart.
+     */
+    public <T> RestResponse<T> perReader(HttpHeaders request, T body, boolean withVoterToken) {
+        return ok(request, body, withVoterToken ? PERSONAL_CACHE_CONTROL : cacheControl)
+                .header(HttpHeaders.VARY, VoterTokens.HEADER).build();
     }
 
     @SuppressWarnings("unchecked")
-    private <T> RestResponse<T> ok(HttpHeaders request, T body, String cacheControl) {
+    private <T> RestResponse.ResponseBuilder<T> ok(HttpHeaders request, T body, String cacheControl) {
         byte[] bytes = serialize(body);
         String etag = etagOf(bytes);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         RestResponse.ResponseBuilder<?> response = matches(ifNoneMatch, etag)
                 ? RestResponse.ResponseBuilder.notModified()
                 : RestResponse.ResponseBuilder.ok(new SerializedJson(bytes), MediaType.APPLICATION_JSON_TYPE);
-        return (RestResponse<T>) response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .build();
+        return (RestResponse.ResponseBuilder<T>) response.header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl);
     }
 
     private byte[] serialize(Object body) {

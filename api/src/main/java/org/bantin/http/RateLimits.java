@@ -1,6 +1,9 @@
 package org.bantin.http;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,11 +60,24 @@ public class RateLimits {
         if (!enabled) {
             return;
         }
-        Bucket bucket = (action == Action.ISSUE_VOTER_TOKEN ? tokenBuckets : voteBuckets).get(clientAddress);
+        Bucket bucket = (action == Action.ISSUE_VOTER_TOKEN ? tokenBuckets : voteBuckets).get(clientKey(clientAddress));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
             throw ProblemException.tooManyRequests(retryAfter);
+        }
+    }
+
+    /** IPv6 clients are counted per /64, the block one subscriber gets, or one could take a fresh bucket per address. */
+    static String clientKey(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+        } catch (UnknownHostException e) {
+            return address;
         }
     }
 }

@@ -75,6 +75,6 @@ public class RatingResource {
             @Parameter(description = VoterTokens.HEADER_DESCRIPTION) @HeaderParam(VoterTokens.HEADER) String voterToken) {
         Optional<byte[]> voter = voters.optionalVoterOf(voterToken);
         RatingSummary summary = ratings.summary(slug, voter);
-        return voter.isPresent() ? responses.personal(headers, summary) : responses.ok(headers, summary);
+        return responses.perReader(headers, summary, voter.isPresent());
     }
 }

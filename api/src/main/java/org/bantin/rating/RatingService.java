@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.bantin.article.Article;
@@ -66,7 +67,9 @@ public class RatingService {
     /** Removes every rating of the article, and records who did it and how many went. */
     @Transactional
     RatingReport clear(long articleId, Caller caller) {
-        if (Article.findById(articleId) == null) {
+        // Locking the article holds back new ratings (their foreign key needs a share lock on it),
+        // so that no rating can land between the two deletes and be left out of the totals.
+        if (Article.findById(articleId, LockModeType.PESSIMISTIC_WRITE) == null) {
             throw ProblemException.notFound("No article with id " + articleId + ".");
         }
         int removed = entityManager.createNativeQuery("DELETE FROM ratings WHERE article_id = ?1")

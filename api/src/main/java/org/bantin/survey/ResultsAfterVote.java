@@ -23,8 +23,8 @@ class ResultsAfterVote {
     /** How stale the others' votes may be in the answer to a vote. */
     static final Duration MAX_AGE = Duration.ofSeconds(1);
 
-    /** Results, and the time just before they were read (System.nanoTime). */
-    private record Snapshot(SurveyResults results, long readAt) {
+    /** Results, and when reading them finished (System.nanoTime). */
+    private record Snapshot(SurveyResults results, long readFinishedAt) {
     }
 
     private final SurveyResultsQuery query;
@@ -34,14 +34,15 @@ class ResultsAfterVote {
         this.query = query;
     }
 
-    /** Results including a vote that was committed at {@code committedAt} (System.nanoTime). */
-    SurveyResults with(long surveyId, List<Long> chosen, long committedAt) {
-        Snapshot snapshot = snapshots.get(surveyId, id -> {
-            long readAt = System.nanoTime();
-            return new Snapshot(query.resultsOf(id), readAt);
-        });
-        // Read after the commit: the vote is in it already.
-        return snapshot.readAt() > committedAt ? snapshot.results() : plus(snapshot.results(), chosen);
+    /** Results including a vote whose casting started at {@code voteStartedAt} (System.nanoTime) and has committed. */
+    SurveyResults with(long surveyId, List<Long> chosen, long voteStartedAt) {
+        Snapshot snapshot = snapshots.get(surveyId, id -> new Snapshot(query.resultsOf(id), System.nanoTime()));
+        if (snapshot.readFinishedAt() < voteStartedAt) {
+            // Read before this vote began, so without it: add it.
+            return plus(snapshot.results(), chosen);
+        }
+        // Read while this vote was being cast, so maybe with it: read again, now surely with it.
+        return query.resultsOf(surveyId);
     }
 
     /** The results with one more voter, who chose these options. */

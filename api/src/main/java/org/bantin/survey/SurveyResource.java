@@ -74,7 +74,7 @@ public class SurveyResource {
             @Parameter(description = VoterTokens.HEADER_DESCRIPTION) @HeaderParam(VoterTokens.HEADER) String voterToken) {
         Optional<byte[]> voter = voters.optionalVoterOf(voterToken);
         SurveyView survey = voting.get(id, voter);
-        return voter.isPresent() ? responses.personal(headers, survey) : responses.ok(headers, survey);
+        return responses.perReader(headers, survey, voter.isPresent());
     }
 
     @POST
@@ -103,7 +103,7 @@ public class SurveyResource {
             @Parameter(description = VoterTokens.HEADER_DESCRIPTION) @HeaderParam(VoterTokens.HEADER) String voterToken) {
         Optional<byte[]> voter = voters.optionalVoterOf(voterToken);
         SurveyResults results = voting.results(id, voter);
-        return voter.isPresent() ? responses.personal(headers, results) : responses.ok(headers, results);
+        return responses.perReader(headers, results, voter.isPresent());
     }
 
     private static SurveyState parseStatus(String status) {

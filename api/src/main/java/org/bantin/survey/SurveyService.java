@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -112,7 +113,7 @@ public class SurveyService {
 
     @Transactional
     OptionView addOption(long surveyId, OptionInput input, Caller caller) {
-        Survey survey = find(surveyId);
+        Survey survey = findForChange(surveyId);
         if (survey.options.size() >= SurveyRecords.MAX_OPTIONS) {
             throw ProblemException.conflict("A survey has at most " + SurveyRecords.MAX_OPTIONS + " options.");
         }
@@ -125,7 +126,7 @@ public class SurveyService {
 
     @Transactional
     OptionView editOption(long surveyId, long optionId, OptionInput input, Caller caller) {
-        Survey survey = find(surveyId);
+        Survey survey = findForChange(surveyId);
         SurveyOption option = findOption(survey, optionId);
         option.text = input.text().strip();
         requireDistinct(texts(survey, null), "text");
@@ -136,7 +137,7 @@ public class SurveyService {
     /** Removes an option; refused with 409 once it has votes (the database's foreign key says so). */
     @Transactional
     void removeOption(long surveyId, long optionId, Caller caller) {
-        Survey survey = find(surveyId);
+        Survey survey = findForChange(surveyId);
         SurveyOption option = findOption(survey, optionId);
         if (survey.options.size() <= 2) {
             throw ProblemException.conflict("A survey needs at least 2 options.");
@@ -155,7 +156,7 @@ public class SurveyService {
 
     @Transactional
     AdminSurveyView reorder(long surveyId, OptionOrder order, Caller caller) {
-        Survey survey = find(surveyId);
+        Survey survey = findForChange(surveyId);
         Set<Long> current = survey.options.stream().map(option -> option.id).collect(Collectors.toSet());
         if (order.optionIds().size() != current.size() || !current.equals(new HashSet<>(order.optionIds()))) {
             throw ProblemException.invalidField(422, "optionIds", "must list every option of the survey exactly once");
@@ -202,7 +203,8 @@ public class SurveyService {
         SurveyOption option = new SurveyOption();
         option.survey = survey;
         option.text = text.strip();
-        option.position = survey.options.size();
+        // After the last; positions may have gaps where options were removed.
+        option.position = survey.options.stream().mapToInt(existing -> existing.position + 1).max().orElse(0);
         survey.options.add(option);
         return option;
     }
@@ -232,6 +234,12 @@ public class SurveyService {
 
     static Survey find(long id) {
         return Survey.<Survey>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No survey with id " + id + "."));
+    }
+
+    /** The survey, locked until the transaction ends: editors changing its options take turns. */
+    private static Survey findForChange(long id) {
+        return Survey.<Survey>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("No survey with id " + id + "."));
     }
 

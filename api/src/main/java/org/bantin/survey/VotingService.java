@@ -49,7 +49,9 @@ public class VotingService {
         OffsetDateTime now = Timestamps.now();
         Map<Long, Survey> byId = Survey.<Survey>list("id in ?1", ids).stream()
                 .collect(Collectors.toMap(survey -> survey.id, Function.identity()));
-        List<SurveyView> items = ids.stream().map(id -> view(byId.get(id), now, Optional.empty())).toList();
+        // A survey deleted between the two queries is left out.
+        List<SurveyView> items = ids.stream().filter(byId::containsKey)
+                .map(id -> view(byId.get(id), now, Optional.empty())).toList();
         return page.of(items, total);
     }
 
@@ -67,6 +69,7 @@ public class VotingService {
             throw ProblemException.invalidField(422, "optionIds", "must not repeat an option");
         }
         // One statement, no transaction around it: it commits on its own before the answer is sent.
+        long voteStartedAt = System.nanoTime();
         Object[] row;
         try {
             row = (Object[]) entityManager.createNativeQuery("SELECT * FROM cast_vote(?1, ?2, CAST(?3 AS bigint[]))")
@@ -79,12 +82,11 @@ public class VotingService {
             }
             throw e;
         }
-        long committedAt = System.nanoTime();
         String outcome = (String) row[0];
         return switch (outcome) {
             case "counted" -> new VoteReceipt(surveyId, optionIds,
                     ResultsVisibility.valueOf((String) row[1]).shownAfterVoting()
-                            ? resultsAfterVote.with(surveyId, optionIds, committedAt)
+                            ? resultsAfterVote.with(surveyId, optionIds, voteStartedAt)
                             : null);
             case "no-survey" -> throw ProblemException.notFound("No survey with id " + surveyId + ".");
             case "not-open" -> throw ProblemException.conflict("The survey is not open; it takes no votes.");
