@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bantin.voter.VoterTokens;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -48,7 +49,7 @@ public class ContractFilter implements OASFilter {
             addProblem(responses, "401", "No token, or an unknown or revoked one.");
             addProblem(responses, "403", "The token's role does not allow this.");
         } else if (method == PathItem.HttpMethod.GET) {
-            addCachingHeaders(responses);
+            addCachingHeaders(responses, parameters.stream().anyMatch(p -> VoterTokens.HEADER.equals(p.getName())));
         }
         if (operation.getRequestBody() != null) {
             addProblem(responses, "400", "The body is not JSON, or a field has the wrong type or an unknown name.");
@@ -85,8 +86,11 @@ public class ContractFilter implements OASFilter {
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)));
     }
 
-    /** Public reads carry ETag and Cache-Control, and answer a matching If-None-Match with 304. */
-    private static void addCachingHeaders(APIResponses responses) {
+    /**
+     * Public reads carry ETag and Cache-Control, and answer a matching If-None-Match with 304;
+     * those whose body depends on the reader's Voter-Token also say so in Vary.
+     */
+    private static void addCachingHeaders(APIResponses responses, boolean perReader) {
         APIResponse ok = responses.getAPIResponse("200");
         if (ok == null) {
             throw new IllegalStateException("A public GET without a documented 200 response");
@@ -94,6 +98,9 @@ public class ContractFilter implements OASFilter {
         Map<String, Header> headers = new LinkedHashMap<>();
         headers.put("ETag", header("Hash of the body; send it back as If-None-Match."));
         headers.put("Cache-Control", header("How long shared caches may keep the response."));
+        if (perReader) {
+            headers.put("Vary", header("Voter-Token: the body differs with the reader's token."));
+        }
         headers.forEach(ok::addHeader);
         APIResponse notModified = OASFactory.createAPIResponse()
                 .description("The body is unchanged since the ETag sent in If-None-Match.");
