@@ -50,9 +50,7 @@ public class RatingService {
     }
 
     RatingReport report(long articleId) {
-        if (Article.findById(articleId) == null) {
-            throw ProblemException.notFound("No article with id " + articleId + ".");
-        }
+        requireArticle(articleId, LockModeType.NONE);
         List<Object[]> days = entityManager.createNativeQuery("""
                 SELECT CAST(rated_at AT TIME ZONE :zone AS date), count(*), sum(score) FROM ratings
                 WHERE article_id = :article GROUP BY 1 ORDER BY 1""", Object[].class)
@@ -69,9 +67,7 @@ public class RatingService {
     RatingReport clear(long articleId, Caller caller) {
         // Locking the article holds back new ratings (their foreign key needs a share lock on it),
         // so that no rating can land between the two deletes and be left out of the totals.
-        if (Article.findById(articleId, LockModeType.PESSIMISTIC_WRITE) == null) {
-            throw ProblemException.notFound("No article with id " + articleId + ".");
-        }
+        requireArticle(articleId, LockModeType.PESSIMISTIC_WRITE);
         int removed = entityManager.createNativeQuery("DELETE FROM ratings WHERE article_id = ?1")
                 .setParameter(1, articleId).executeUpdate();
         entityManager.createNativeQuery("DELETE FROM rating_totals WHERE article_id = ?1")
@@ -79,6 +75,12 @@ public class RatingService {
         entityManager.createNativeQuery("INSERT INTO rating_resets (article_id, reset_by, ratings_removed) VALUES (?1, ?2, ?3)")
                 .setParameter(1, articleId).setParameter(2, caller.name()).setParameter(3, removed).executeUpdate();
         return report(articleId);
+    }
+
+    private static void requireArticle(long articleId, LockModeType lock) {
+        if (Article.findById(articleId, lock) == null) {
+            throw ProblemException.notFound("No article with id " + articleId + ".");
+        }
     }
 
     private RatingSummary summary(long articleId, Integer myScore) {

@@ -233,13 +233,16 @@ public class SurveyService {
     }
 
     static Survey find(long id) {
-        return Survey.<Survey>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("No survey with id " + id + "."));
+        return find(id, LockModeType.NONE);
     }
 
     /** The survey, locked until the transaction ends: editors changing its options take turns. */
     private static Survey findForChange(long id) {
-        return Survey.<Survey>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        return find(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static Survey find(long id, LockModeType lock) {
+        return Survey.<Survey>findByIdOptional(id, lock)
                 .orElseThrow(() -> ProblemException.notFound("No survey with id " + id + "."));
     }
 
