@@ -1,0 +1,51 @@
+// The only module that talks to the network: the Bantin API's public endpoints.
+import config from '../config.js';
+import { apiUrl } from './urls.js';
+
+/** The API could not be reached at all (down, offline, blocked). */
+export class ApiUnreachable extends Error {}
+
+/** The API answered with an error: `status` and the RFC 9457 problem it sent. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export const apiBaseUrl = config.apiBaseUrl;
+
+async function request(method, path, { params, body, voterToken } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (voterToken) headers['Voter-Token'] = voterToken;
+  let response;
+  try {
+    response = await fetch(apiUrl(apiBaseUrl, path, params), {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiUnreachable(`Không kết nối được tới ${apiBaseUrl}`, { cause });
+  }
+  const json = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+const enc = encodeURIComponent;
+
+export const getSite = () => request('GET', '/api/v1/site');
+export const listCategories = () => request('GET', '/api/v1/categories');
+/** filter: { category, tag, q, page, limit } */
+export const listArticles = (filter) => request('GET', '/api/v1/articles', { params: filter });
+export const getArticle = (slug) => request('GET', `/api/v1/articles/${enc(slug)}`);
+export const getRating = (slug, voterToken) => request('GET', `/api/v1/articles/${enc(slug)}/rating`, { voterToken });
+export const rate = (slug, score, voterToken) =>
+  request('PUT', `/api/v1/articles/${enc(slug)}/rating`, { body: { score }, voterToken });
+export const createVoter = () => request('POST', '/api/v1/voters');
+export const listOpenSurveys = () => request('GET', '/api/v1/surveys', { params: { status: 'open', limit: 1 } });
+export const getSurvey = (id, voterToken) => request('GET', `/api/v1/surveys/${enc(id)}`, { voterToken });
+export const vote = (id, optionIds, voterToken) =>
+  request('POST', `/api/v1/surveys/${enc(id)}/votes`, { body: { optionIds }, voterToken });
+export const getResults = (id, voterToken) => request('GET', `/api/v1/surveys/${enc(id)}/results`, { voterToken });

@@ -1,0 +1,92 @@
+// Starts what the browser tests need: the packaged API with demo content on a throwaway embedded
+// PostgreSQL, the site served as a static host would, and Debian's Chromium.
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+import { serveSite } from '../../serve.js';
+
+const API_JAR = process.env.BANTIN_API_JAR
+  || fileURLToPath(new URL('../../../api/target/quarkus-app/quarkus-run.jar', import.meta.url));
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const SCREENSHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
+export const ADMIN_TOKEN = 'bantin-dev-admin-token';
+
+/** Why the browser tests cannot run here, or null. */
+export function missingChromium() {
+  return existsSync(CHROMIUM)
+    ? null
+    : `Chromium not found at ${CHROMIUM}: browser tests skipped (apt-get install chromium chromium-driver, or set CHROMIUM_PATH).`;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    }).on('error', reject);
+  });
+}
+
+async function waitUntilUp(url, api, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (api.exitCode !== null) throw new Error(`The API stopped while starting (exit ${api.exitCode}).`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => { setTimeout(resolve, 250); });
+  }
+  throw new Error(`The API did not answer ${url} within ${seconds} s.`);
+}
+
+/** Everything running, with `stop()` to end it all. */
+export async function startAll() {
+  if (!existsSync(API_JAR)) throw new Error(`No API at ${API_JAR}: run 'mvn package' first (or set BANTIN_API_JAR).`);
+  const [apiPort, sitePort] = [await freePort(), await freePort()];
+  const siteUrl = `http://127.0.0.1:${sitePort}`;
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'bantin-site-test-'));
+  chmodSync(dataDir, 0o755); // started as root, the database runs as nobody, who must reach it
+  const api = spawn('java', [
+    '-Dquarkus.profile=dev', `-Dquarkus.http.port=${apiPort}`, '-Dquarkus.http.host=127.0.0.1',
+    `-Dquarkus.http.cors.origins=${siteUrl}`, '-Dquarkus.log.level=WARN',
+    '-jar', API_JAR,
+  ], { env: { ...process.env, BANTIN_EMBEDDED_DB_DIR: join(dataDir, 'postgres') }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const site = await serveSite({ port: sitePort, apiBaseUrl: apiUrl });
+  let browser;
+  try {
+    await waitUntilUp(`${apiUrl}/api/v1/site`, api, 120);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // Root in CI needs --no-sandbox; the rest keeps Chromium off the network beyond 127.0.0.1.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+  } catch (error) {
+    api.kill();
+    site.close();
+    throw error;
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    siteUrl,
+    apiUrl,
+    browser,
+    async stop() {
+      await browser.close();
+      site.close();
+      const exited = new Promise((resolve) => { api.once('exit', resolve); });
+      api.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,373 @@
+// The site in real Chromium against the real API (demo content, embedded PostgreSQL).
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { ADMIN_TOKEN, SCREENSHOTS, missingChromium, startAll } from './harness.js';
+
+const SAMPLE_SLUG = 'day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep';
+const SAMPLE_TITLE = 'Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp';
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 812 };
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+const skip = missingChromium();
+if (skip && process.env.BANTIN_REQUIRE_BROWSER) throw new Error(skip);
+if (skip) console.log(`# ${skip}`);
+
+describe('the public site', skip ? { skip } : {}, () => {
+  let env;
+  const pageErrors = [];
+
+  before(async () => {
+    env = await startAll();
+  });
+
+  after(async () => {
+    await env?.stop();
+  });
+
+  /** A page in a new browser context: a new reader, with nothing stored. */
+  async function open(path, { viewport = DESKTOP, context } = {}) {
+    const owner = context || await env.browser.newContext({ viewport, locale: 'vi-VN' });
+    const page = await owner.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
+    await page.addInitScript(() => {
+      window.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const response = await page.goto(env.siteUrl + path);
+    return { page, response, context: owner };
+  }
+
+  async function api(method, path, body) {
+    const response = await fetch(env.apiUrl + path, {
+      method,
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+    assert.ok(response.ok, `${method} ${path}: ${response.status}`);
+    return response.status === 204 ? null : response.json();
+  }
+
+  async function openSurvey() {
+    const { items } = await api('GET', '/api/v1/admin/surveys');
+    return api('GET', `/api/v1/admin/surveys/${items.find((s) => s.state === 'open').id}`);
+  }
+
+  /** Saves what the reader sees first, once every picture in it has loaded. */
+  async function screenshot(target, name) {
+    const page = target.page ? target.page() : target;
+    await page.waitForFunction(() => [...document.images].every((img) => {
+      const { top, bottom } = img.getBoundingClientRect();
+      return img.complete || bottom < 0 || top > window.innerHeight;
+    }));
+    await target.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  }
+
+  async function expectAccessible(page, what) {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], `WCAG 2.1 AA on ${what}`);
+  }
+
+  async function ratingCount(page) {
+    const text = await page.locator('.rating-value').textContent();
+    return Number(text.match(/\((\d+) đánh giá\)/)[1]);
+  }
+
+  test('home shows the newest articles, the header and the open survey', async () => {
+    for (const [viewport, name] of [[DESKTOP, 'home-desktop'], [PHONE, 'home-375']]) {
+      const { page, context } = await open('/', { viewport });
+      await page.locator('.article-list .card').first().waitFor();
+      await page.locator('.survey-form').waitFor();
+      assert.equal(await page.locator('[data-slot="site-name"]').textContent(), 'Sở Thông tin và Truyền thông Ninh Bình');
+      assert.equal(await page.locator('[data-slot="tagline"]').textContent(),
+        'Chào mừng bạn đến Sở Thông tin và Truyền thông Ninh Bình');
+      assert.match(await page.locator('[data-slot="today"]').textContent(),
+        /^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d{2}\/\d{2}\/\d{4}$/);
+      assert.equal(await page.locator('h1').textContent(), 'Tin mới nhất');
+      assert.equal(await page.locator('.article-list .card').count(), 10);
+      assert.match(await page.locator('.card .meta').first().textContent(),
+        /^Thứ \S+, \d{2}\/\d{2}\/\d{4}\d+(,\d)? điểm \(\d+ đánh giá\)$/);
+      assert.equal(await page.locator('.menu a[aria-current="page"]').textContent(), 'Trang chủ');
+      assert.equal(await page.locator('.survey-form input[type="radio"]').count(), 5);
+      await screenshot(page, name);
+      await context.close();
+    }
+  });
+
+  test('paging leads to the older articles', async () => {
+    const { page, context } = await open('/');
+    await page.getByRole('link', { name: 'Trang sau ›' }).click();
+    await page.waitForURL(/\?page=2$/);
+    await page.locator('.article-list .card').first().waitFor();
+    const expected = await api('GET', '/api/v1/articles?page=2&limit=10');
+    assert.deepEqual(await page.locator('.card-title').allTextContents(), expected.items.map((a) => a.title));
+    assert.equal(await page.locator('.pager a[aria-current="page"]').textContent(), '2');
+    await context.close();
+  });
+
+  test('the sample article reads like the model page', async () => {
+    for (const [viewport, name] of [[DESKTOP, 'article-desktop'], [PHONE, 'article-375']]) {
+      const { page, context } = await open(`/?article=${SAMPLE_SLUG}`, { viewport });
+      await page.locator('.related .card').first().waitFor();
+      assert.equal(await page.locator('h1').textContent(), SAMPLE_TITLE);
+      assert.equal(await page.title(), `${SAMPLE_TITLE} – Sở Thông tin và Truyền thông Ninh Bình`);
+      assert.equal(await page.locator('.article-meta time').textContent(), 'Thứ sáu, 09/06/2023');
+      assert.match(await page.locator('.rating-line').textContent(), /^Đánh giá cho bài viết: \d+(,\d)? điểm \(\d+ đánh giá\)$/);
+      assert.equal(await page.locator('.article-body figcaption').first().textContent(),
+        'Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.');
+      assert.ok(await page.locator('.article-body figure img').first().evaluate((img) => img.complete && img.naturalWidth > 0),
+        'the body image loads from the API');
+      assert.match(await page.locator('.article-body').textContent(), /8,17\/10.*\.\/\.$/s);
+      assert.deepEqual(await page.locator('.article-tags a').allTextContents(),
+        ['cải cách hành chính', 'CCHC', 'chỉ số hài lòng', 'TTHC']);
+      const related = await page.locator('.related .card-title').allTextContents();
+      assert.ok(related.length > 0 && !related.includes(SAMPLE_TITLE), 'related articles, not this one');
+      await screenshot(page, name);
+      await context.close();
+    }
+  });
+
+  test('rating updates the line, and the reader\'s own score is remembered', async () => {
+    const { page, context } = await open(`/?article=${SAMPLE_SLUG}`);
+    const status = page.locator('.rating-status');
+    await page.locator('.rating-value').waitFor();
+    const before = (await api('GET', `/api/v1/articles/${SAMPLE_SLUG}/rating`)).count;
+    await page.locator('label[for="score-4"]').click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await status.filter({ hasText: 'Cảm ơn bạn! Đã ghi nhận 4 điểm.' }).waitFor();
+    assert.equal(await ratingCount(page), before + 1);
+    assert.equal((await api('GET', `/api/v1/articles/${SAMPLE_SLUG}/rating`)).count, before + 1, 'stored');
+
+    await page.reload();
+    await status.filter({ hasText: 'Bạn đã chấm 4 điểm.' }).waitFor();
+    assert.ok(await page.locator('#score-4').isChecked());
+
+    // Changing one's score replaces it: the count stays, the average moves.
+    await page.locator('label[for="score-2"]').click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await status.filter({ hasText: 'Đã ghi nhận 2 điểm.' }).waitFor();
+    assert.equal(await ratingCount(page), before + 1);
+    await context.close();
+
+    const other = await open(`/?article=${SAMPLE_SLUG}`);
+    await other.page.locator('label[for="score-5"]').click();
+    await other.page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await other.page.locator('.rating-status').filter({ hasText: 'Đã ghi nhận 5 điểm.' }).waitFor();
+    const summary = await api('GET', `/api/v1/articles/${SAMPLE_SLUG}/rating`);
+    const average = String(summary.average).replace('.', ',');
+    assert.equal(await other.page.locator('.rating-value').textContent(), `${average} điểm (${before + 2} đánh giá)`);
+    await other.context.close();
+  });
+
+  test('rating works with the keyboard only, with the focus visible', async () => {
+    const { page, context } = await open(`/?article=${SAMPLE_SLUG}`);
+    await page.locator('.rating-value').waitFor();
+    const before = await ratingCount(page);
+    for (let presses = 0; presses < 60; presses += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.name === 'score')) break;
+    }
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'score-1', 'Tab reaches the first score');
+    assert.notEqual(await page.locator('label[for="score-1"]').evaluate((label) => getComputedStyle(label).outlineStyle),
+      'none', 'the focused score is outlined');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.ok(await page.locator('#score-3').isChecked());
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Gửi đánh giá');
+    await page.keyboard.press('Enter');
+    await page.locator('.rating-status').filter({ hasText: 'Đã ghi nhận 3 điểm.' }).waitFor();
+    assert.equal(await ratingCount(page), before + 1);
+    await context.close();
+  });
+
+  test('voting in the survey shows the results, and a second vote is refused kindly', async () => {
+    const before = await openSurvey();
+    const first = await open('/');
+    const form = first.page.locator('.survey-form');
+    await form.waitFor();
+    // A second tab of the same reader, opened before the vote: it still shows the form.
+    const second = await open('/', { context: first.context });
+    await second.page.locator('.survey-form').waitFor();
+
+    await first.page.getByLabel('Thủ tục hành chính').check();
+    await first.page.getByRole('button', { name: 'Bình chọn' }).click();
+    const results = first.page.locator('.survey-results');
+    await results.waitFor();
+    const total = before.results.totalVoters + 1;
+    assert.equal(await results.locator('.survey-total').textContent(), `Tổng số: ${total} người tham gia`);
+    assert.equal(await results.locator('li').count(), 5);
+    assert.equal(await results.locator('li.mine .result-text').textContent(), 'Thủ tục hành chính (bạn chọn)');
+    const chosen = before.results.options.find((o) => o.text === 'Thủ tục hành chính');
+    const percent = ((chosen.votes + 1) * 100 / total).toFixed(1).replace('.', ',');
+    assert.equal(await results.locator('li.mine .result-numbers').textContent(), `${percent}% · ${chosen.votes + 1} phiếu`);
+    assert.equal(await first.page.evaluate(() => document.activeElement.className), 'survey-results', 'focus moves to the results');
+    assert.equal((await openSurvey()).results.totalVoters, total, 'stored');
+    await screenshot(first.page, 'survey-results-desktop');
+
+    await second.page.getByLabel('Hỏi đáp').check();
+    await second.page.getByRole('button', { name: 'Bình chọn' }).click();
+    await second.page.locator('.survey-results').filter({ hasText: 'Bạn đã bình chọn khảo sát này rồi' }).waitFor();
+    assert.equal((await openSurvey()).results.totalVoters, total, 'the second vote is not counted');
+
+    await first.page.reload();
+    await first.page.locator('.survey-results li.mine').waitFor();
+    assert.equal(await first.page.locator('.survey-form').count(), 0, 'no form for a reader who voted');
+    await first.context.close();
+
+    const phone = await open('/', { viewport: PHONE });
+    await phone.page.locator('.survey-form').waitFor();
+    await phone.page.getByLabel('Tin tức – Sự kiện').check();
+    await phone.page.getByRole('button', { name: 'Bình chọn' }).click();
+    await phone.page.locator('.survey-results').waitFor();
+    await screenshot(phone.page.locator('.survey'), 'survey-results-375');
+    await phone.context.close();
+  });
+
+  test('the survey works with the keyboard only', async () => {
+    const before = await openSurvey();
+    const { page, context } = await open('/');
+    await page.locator('.survey-form').waitFor();
+    for (let presses = 0; presses < 80; presses += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.name === 'option')) break;
+    }
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('.survey-results li.mine').waitFor();
+    assert.equal(await page.locator('.survey-results li.mine .result-text').textContent(), 'Thủ tục hành chính (bạn chọn)');
+    assert.equal((await openSurvey()).results.totalVoters, before.results.totalVoters + 1);
+    await context.close();
+  });
+
+  test('search without diacritics finds the article', async () => {
+    const { page, context } = await open('/');
+    await page.getByRole('searchbox', { name: 'Tìm kiếm bài viết' }).fill('cai cach');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?q=cai\+cach$/);
+    await page.locator('.article-list .card').first().waitFor();
+    assert.equal(await page.locator('h1').textContent(), 'Kết quả tìm kiếm');
+    assert.match(await page.locator('.list-note').textContent(), /^Tìm thấy \d+ bài viết cho “cai cach”\.$/);
+    assert.ok((await page.locator('.card-title').allTextContents()).includes(SAMPLE_TITLE));
+    assert.equal(await page.getByRole('searchbox').inputValue(), 'cai cach');
+    await context.close();
+  });
+
+  test('category and tag pages list their articles', async () => {
+    const { page, context } = await open('/');
+    await page.locator('.menu').getByRole('link', { name: 'Cải cách hành chính' }).click();
+    await page.locator('.article-list .card').first().waitFor();
+    assert.equal(await page.locator('h1').textContent(), 'Cải cách hành chính');
+    assert.equal(await page.locator('.menu a[aria-current="page"]').textContent(), 'Cải cách hành chính');
+    assert.ok((await page.locator('.card-title').allTextContents()).includes(SAMPLE_TITLE));
+
+    await page.getByRole('link', { name: SAMPLE_TITLE }).click();
+    await page.locator('.article-tags').getByRole('link', { name: 'CCHC' }).click();
+    await page.locator('.article-list .card').first().waitFor();
+    assert.equal(await page.locator('h1').textContent(), 'Từ khóa: CCHC');
+    assert.ok((await page.locator('.card-title').allTextContents()).includes(SAMPLE_TITLE));
+    await context.close();
+  });
+
+  test('unknown pages and articles say so', async () => {
+    const unknownPath = await open('/trang-khong-co');
+    assert.equal(unknownPath.response.status(), 404);
+    await unknownPath.page.locator('h1').filter({ hasText: 'Không tìm thấy trang' }).waitFor();
+    await unknownPath.context.close();
+
+    const unknownArticle = await open('/?article=bai-viet-khong-co');
+    await unknownArticle.page.locator('h1').filter({ hasText: 'Không tìm thấy trang' }).waitFor();
+    assert.match(await unknownArticle.page.title(), /^Không tìm thấy trang – /);
+    await expectAccessible(unknownArticle.page, 'the not-found page');
+    await unknownArticle.context.close();
+  });
+
+  test('with the API unreachable the reader gets a message, not a blank page', async () => {
+    const context = await env.browser.newContext({ viewport: DESKTOP });
+    // The same site, deployed with an API address where nothing listens.
+    await context.route('**/config.js', (route) => route.fulfill({
+      contentType: 'text/javascript', body: 'export default { apiBaseUrl: "http://127.0.0.1:9" };',
+    }));
+    const { page } = await open('/', { context });
+    await page.locator('h1').filter({ hasText: 'Không kết nối được với máy chủ' }).waitFor();
+    assert.ok(await page.getByRole('button', { name: 'Thử lại' }).isVisible());
+    assert.match(await page.locator('[data-slot="today"]').textContent(), /\d{2}\/\d{2}\/\d{4}$/);
+    await expectAccessible(page, 'the unreachable message');
+    await context.close();
+  });
+
+  test('titles and other text from the API are shown as text, never run as HTML', async () => {
+    const title = '<img src=x onerror="window.attacked=1">Thông báo <b>khẩn</b>';
+    const created = await api('POST', '/api/v1/admin/articles', {
+      title, category: 'tin-tuc-su-kien', summary: '<script>window.attacked=2</script>Tóm tắt',
+      body: '<p onclick="window.attacked=3">Nội dung <script>window.attacked=4</script>an toàn.</p>', tags: ['<i>thẻ</i>'],
+    });
+    await api('POST', `/api/v1/admin/articles/${created.id}/publish`, {});
+    const { page, context } = await open(`/?article=${created.slug}`);
+    await page.locator('.article-body').waitFor();
+    assert.equal(await page.locator('h1').textContent(), title);
+    assert.equal(await page.locator('.article-lead').textContent(), '<script>window.attacked=2</script>Tóm tắt');
+    assert.equal(await page.locator('.article-body').innerHTML(), '<p>Nội dung an toàn.</p>');
+    assert.equal(await page.locator('.article-tags a').textContent(), '<i>thẻ</i>');
+    assert.equal(await page.locator('h1 img, .article-tags i').count(), 0);
+    await page.locator('.article-body p').click();
+    assert.equal(await page.evaluate(() => window.attacked), undefined);
+    await context.close();
+  });
+
+  test('pages meet WCAG 2.1 AA, fit 360 px, weigh under 100 KB and do not jump', async () => {
+    const pages = ['/', `/?article=${SAMPLE_SLUG}`, '/?q=cai+cach'];
+    for (const [path, viewport] of pages.flatMap((p) => [[p, { width: 360, height: 740 }], [p, DESKTOP]])) {
+      const { page, context } = await open(path, { viewport });
+      const bytes = [];
+      page.on('response', async (response) => {
+        if (response.request().resourceType() !== 'image') bytes.push((await response.body().catch(() => Buffer.alloc(0))).length);
+      });
+      await page.reload();
+      await page.locator('.card').first().waitFor();
+      await page.locator('.survey-form').waitFor();
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const where = `${path} at ${viewport.width} px`;
+      assert.ok(overflow <= 0, `${where} is ${overflow} px too wide`);
+      const weight = bytes.reduce((sum, n) => sum + n, 0);
+      assert.ok(weight < 100 * 1024, `${where} weighs ${weight} bytes without images`);
+      const shift = await page.evaluate(() => window.layoutShift);
+      assert.ok(shift < 0.01, `${where}: layout shift ${shift}`);
+      await expectAccessible(page, where);
+      await context.close();
+    }
+  });
+
+  test('printing shows the article alone', async () => {
+    const { page, context } = await open(`/?article=${SAMPLE_SLUG}`);
+    await page.locator('.related').waitFor();
+    await page.evaluate(() => {
+      window.print = () => { window.printed = true; };
+    });
+    await page.getByRole('button', { name: 'In bài viết' }).click();
+    assert.equal(await page.evaluate(() => window.printed), true);
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.menu-bar', '#sidebar', '.rating-form', '.related', '.print-button']) {
+      assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is not printed`);
+    }
+    for (const shown of ['h1', '.article-meta time', '.rating-line', '.article-body figcaption']) {
+      assert.ok(await page.locator(shown).first().isVisible(), `${shown} is printed`);
+    }
+    await context.close();
+  });
+
+  test('no script error on any page', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
