@@ -250,6 +250,35 @@ describe('the public site', skip ? { skip } : {}, () => {
     await context.close();
   });
 
+  test('a multiple-choice survey offers checkboxes, keeps to its limit, and hides results until it closes', async () => {
+    const survey = await api('POST', '/api/v1/admin/surveys', {
+      question: 'Bạn muốn nhận thông tin qua kênh nào?', multipleChoice: true, maxChoices: 2,
+      options: ['Cổng thông tin', 'Zalo', 'Báo in', 'Truyền thanh cơ sở'], resultsVisibility: 'afterClose',
+    });
+    await api('POST', `/api/v1/admin/surveys/${survey.id}/open`, {});
+    try {
+      const { page, context } = await open('/');
+      await page.locator('.survey-form').filter({ hasText: 'Bạn muốn nhận thông tin qua kênh nào?' }).waitFor();
+      assert.equal(await page.locator('.survey-form input[type="checkbox"]').count(), 4);
+      assert.equal(await page.locator('.survey-hint').textContent(), 'Có thể chọn tối đa 2 mục.');
+      for (const option of ['Cổng thông tin', 'Zalo', 'Báo in']) await page.getByLabel(option).check();
+      await page.getByRole('button', { name: 'Bình chọn' }).click();
+      await page.locator('.survey-status').filter({ hasText: 'Chỉ được chọn tối đa 2 mục.' }).waitFor();
+      assert.equal((await api('GET', `/api/v1/admin/surveys/${survey.id}`)).results.totalVoters, 0);
+
+      await page.getByLabel('Báo in').uncheck();
+      await page.getByRole('button', { name: 'Bình chọn' }).click();
+      await page.locator('.survey-results').filter({ hasText: 'Cảm ơn bạn đã tham gia khảo sát!' }).waitFor();
+      assert.equal(await page.locator('.survey-results .bar').count(), 0, 'no results before the survey closes');
+      const stored = (await api('GET', `/api/v1/admin/surveys/${survey.id}`)).results;
+      assert.equal(stored.totalVoters, 1);
+      assert.deepEqual(stored.options.map((o) => o.votes), [1, 1, 0, 0]);
+      await context.close();
+    } finally {
+      await api('DELETE', `/api/v1/admin/surveys/${survey.id}`);
+    }
+  });
+
   test('search without diacritics finds the article', async () => {
     const { page, context } = await open('/');
     await page.getByRole('searchbox', { name: 'Tìm kiếm bài viết' }).fill('cai cach');

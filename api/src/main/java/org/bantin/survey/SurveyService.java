@@ -81,13 +81,20 @@ public class SurveyService {
         return view(survey, now);
     }
 
-    /** Deletes a survey with its votes; the database cascades to options, ballots and totals. */
+    /**
+     * Deletes a survey with its votes. The ballots go first: a chosen option may not be deleted
+     * while its votes exist, and one cascading statement does not order the two. Locking the
+     * survey first keeps new votes out between the two statements.
+     */
     @Transactional
     void delete(long id) {
-        int deleted = entityManager.createNativeQuery("DELETE FROM surveys WHERE id = ?1").setParameter(1, id).executeUpdate();
-        if (deleted == 0) {
+        List<?> locked = entityManager.createNativeQuery("SELECT id FROM surveys WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
+        if (locked.isEmpty()) {
             throw ProblemException.notFound("No survey with id " + id + ".");
         }
+        entityManager.createNativeQuery("DELETE FROM survey_ballots WHERE survey_id = ?1").setParameter(1, id).executeUpdate();
+        entityManager.createNativeQuery("DELETE FROM surveys WHERE id = ?1").setParameter(1, id).executeUpdate();
     }
 
     @Transactional

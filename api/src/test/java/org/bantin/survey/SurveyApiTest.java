@@ -222,6 +222,23 @@ class SurveyApiTest extends ApiTest {
     }
 
     @Test
+    void deletingASurveyDeletesItsVotes() {
+        JsonPath survey = createOpen(survey("always", true));
+        long id = survey.getLong("id");
+        List<Long> options = survey.getList("options.id", Long.class);
+        vote(id, newVoter(), List.of(options.get(0), options.get(1))).statusCode(201);
+        vote(id, newVoter(), List.of(options.get(1))).statusCode(201);
+
+        admin().delete("/api/v1/admin/surveys/" + id).then().statusCode(204);
+        api().get("/api/v1/surveys/" + id).then().statusCode(404);
+        for (String table : List.of("surveys WHERE id", "survey_options WHERE survey_id", "survey_ballots WHERE survey_id",
+                "survey_ballot_options WHERE survey_id", "survey_totals WHERE survey_id")) {
+            assertEquals(0, count("SELECT count(*) FROM " + table + " = " + id), table);
+        }
+        admin().delete("/api/v1/admin/surveys/" + id).then().statusCode(404);
+    }
+
+    @Test
     void resultsExportAsCsvThatSpreadsheetsReadAsUtf8() {
         JsonPath survey = createOpen(survey("never", false));
         long id = survey.getLong("id");
