@@ -24,16 +24,27 @@ function configFor(apiBaseUrl) {
   return `export default {\n  apiBaseUrl: ${JSON.stringify(apiBaseUrl)},\n};\n`;
 }
 
-async function answer(request, response, apiBaseUrl) {
-  const path = decodeURIComponent(new URL(request.url, 'http://site').pathname);
+/** The file a request path names, or null for one outside the site or hidden (a dot-file). */
+function fileFor(requestUrl) {
+  let path;
+  try {
+    path = decodeURIComponent(new URL(requestUrl, 'http://site').pathname);
+  } catch {
+    return null; // a malformed escape such as /%
+  }
   const file = normalize(join(SITE, path.endsWith('/') ? `${path}index.html` : path));
+  return file.startsWith(SITE) && !file.slice(SITE.length).split(sep).some((part) => part.startsWith('.')) ? file : null;
+}
+
+async function answer(request, response, apiBaseUrl) {
   const headers = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
-  if (apiBaseUrl && path === '/config.js') {
+  const file = fileFor(request.url);
+  if (apiBaseUrl && file === join(SITE, 'config.js')) {
     response.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] }).end(configFor(apiBaseUrl));
     return;
   }
   try {
-    if (!file.startsWith(SITE) || file.includes(`${sep}.`)) throw new Error('outside the site');
+    if (!file) throw new Error('not a file of the site');
     const body = await readFile(file);
     response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
     response.end(request.method === 'HEAD' ? undefined : body);

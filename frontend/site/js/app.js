@@ -1,21 +1,26 @@
 // Wires a page: reads the address, fills the header and the sidebar, shows the page's content.
-import { ApiUnreachable, apiBaseUrl, getSite, listCategories } from './api.js';
+import { ApiError, ApiUnreachable, apiBaseUrl, getSite, listCategories } from './api.js';
 import { show } from './dom.js';
 import { route } from './urls.js';
 import { showArticle } from './pages/article.js';
 import { showList } from './pages/lists.js';
-import { showSurvey } from './sidebar.js';
+import { showSurvey } from './pages/survey.js';
 import { renderMenu, renderSearchWords, renderSite, renderToday } from './views/header.js';
-import { failureView, notFoundView, unreachableView } from './views/messages.js';
+import {
+  FAILURE_TITLE, NOT_FOUND_TITLE, PageNotFound, UNREACHABLE_TITLE, failureView, notFoundView, unreachableView,
+} from './views/messages.js';
 
 /** Until the API says otherwise: the zone of the portals Bantin serves. */
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const PAGES = {
-  home: showList, category: showList, tag: showList, search: showList, article: showArticle,
-  notFound: async (main) => {
-    show(main, notFoundView());
-    return 'Không tìm thấy trang';
+  home: showList,
+  category: showList,
+  tag: showList,
+  search: showList,
+  article: showArticle,
+  notFound: () => {
+    throw new PageNotFound();
   },
 };
 
@@ -24,13 +29,25 @@ function activeMenuItem(where) {
   return where.name === 'category' ? where.value : null;
 }
 
+/** The view and title for a page that could not be shown. A 400 means the address asked for nonsense. */
+function failure(error) {
+  if (error instanceof PageNotFound || (error instanceof ApiError && error.status === 400)) {
+    return [notFoundView(), NOT_FOUND_TITLE];
+  }
+  if (error instanceof ApiUnreachable) return [unreachableView(), UNREACHABLE_TITLE];
+  console.error(error);
+  return [failureView(), FAILURE_TITLE];
+}
+
 async function start() {
   const where = route(location.href);
   const main = document.getElementById('main');
   renderToday(Date.now(), DEFAULT_TIME_ZONE);
   if (where.name === 'search') renderSearchWords(where.value);
+  let site;
   try {
-    const [site, categories] = await Promise.all([getSite(), listCategories()]);
+    const [loaded, categories] = await Promise.all([getSite(), listCategories()]);
+    site = loaded;
     renderSite(site);
     renderToday(Date.now(), site.timeZone);
     renderMenu(categories, activeMenuItem(where));
@@ -38,9 +55,9 @@ async function start() {
     const title = await PAGES[where.name](main, where, { site, categories, timeZone: site.timeZone, apiBaseUrl });
     document.title = `${title} – ${site.name}`;
   } catch (error) {
-    console.error(error);
-    show(main, error instanceof ApiUnreachable ? unreachableView() : failureView());
-    document.title = error instanceof ApiUnreachable ? 'Không kết nối được với máy chủ' : 'Đã có lỗi xảy ra';
+    const [view, title] = failure(error);
+    show(main, view);
+    document.title = site ? `${title} – ${site.name}` : title;
   } finally {
     main.setAttribute('aria-busy', 'false');
   }

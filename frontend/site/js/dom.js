@@ -1,8 +1,13 @@
 // Building DOM nodes. Text always goes in as text; the one way in for HTML is trustedHtml().
 
+/** Children that are there: null, undefined and false are left out (0 and '' are kept). */
+function present(children) {
+  return children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false);
+}
+
 /**
  * h('a', { href: '/', class: 'x' }, 'text', child) — attributes are set as attributes (or as
- * properties for on* handlers); strings become text nodes; null/false children are skipped.
+ * listeners for on* names); strings become text nodes; absent children are skipped.
  */
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -11,13 +16,13 @@ export function h(tag, attributes = {}, ...children) {
     if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  element.append(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
+  element.append(...present(children));
   return element;
 }
 
 /** Replaces the children of `parent`. */
 export function show(parent, ...children) {
-  parent.replaceChildren(...children.flat(Infinity).filter(Boolean));
+  parent.replaceChildren(...present(children));
 }
 
 /**

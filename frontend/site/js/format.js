@@ -4,11 +4,13 @@ const WEEKDAYS = ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ n
 
 const numberFormats = new Map();
 
-function numberFormat(maximumFractionDigits) {
-  if (!numberFormats.has(maximumFractionDigits)) {
-    numberFormats.set(maximumFractionDigits, new Intl.NumberFormat('vi-VN', { maximumFractionDigits }));
+/** Vietnamese number formats (decimal comma, dots between thousands), made once each. */
+function numberFormat(minimumFractionDigits, maximumFractionDigits) {
+  const key = `${minimumFractionDigits}-${maximumFractionDigits}`;
+  if (!numberFormats.has(key)) {
+    numberFormats.set(key, new Intl.NumberFormat('vi-VN', { minimumFractionDigits, maximumFractionDigits }));
   }
-  return numberFormats.get(maximumFractionDigits);
+  return numberFormats.get(key);
 }
 
 /** The calendar day of an instant in a time zone: { year, month, day, weekday } (weekday 0 = Sunday). */
@@ -45,12 +47,12 @@ export function publishDate(instant, timeZone) {
 
 /** A whole count with Vietnamese grouping: `1.234`. */
 export function formatCount(n) {
-  return numberFormat(0).format(n);
+  return numberFormat(0, 0).format(n);
 }
 
 /** Average points with a decimal comma and at most one decimal: `4,2`, `5`. */
 export function formatPoints(average) {
-  return numberFormat(1).format(average);
+  return numberFormat(0, 1).format(average);
 }
 
 /** `4,2 điểm (12 đánh giá)`. */
@@ -60,5 +62,5 @@ export function ratingLine({ average, count }) {
 
 /** A share in percent, one decimal: `35,6%`. */
 export function formatPercent(percent) {
-  return `${new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(percent)}%`;
+  return `${numberFormat(1, 1).format(percent)}%`;
 }

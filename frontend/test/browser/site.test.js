@@ -168,6 +168,31 @@ describe('the public site', skip ? { skip } : {}, () => {
     await other.context.close();
   });
 
+  test('a slow first read of the rating does not undo the reader\'s own rating', async () => {
+    const context = await env.browser.newContext({ viewport: DESKTOP });
+    let releaseRead;
+    const readHeld = new Promise((resolve) => { releaseRead = resolve; });
+    // The first read is answered by the API at once, but reaches the page only after the rating.
+    await context.route('**/rating', async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const response = await route.fetch();
+      await readHeld;
+      return route.fulfill({ response });
+    });
+    const { page } = await open(`/?article=${SAMPLE_SLUG}`, { context });
+    await page.locator('.rating-value').waitFor();
+    const before = (await api('GET', `/api/v1/articles/${SAMPLE_SLUG}/rating`)).count;
+    await page.locator('label[for="score-1"]').click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.locator('.rating-status').filter({ hasText: 'Đã ghi nhận 1 điểm.' }).waitFor();
+    releaseRead();
+    await page.waitForResponse((response) => response.url().endsWith('/rating') && response.request().method() === 'GET');
+    await page.waitForTimeout(200);
+    assert.equal(await ratingCount(page), before + 1);
+    assert.equal(await page.locator('.rating-status').textContent(), 'Cảm ơn bạn! Đã ghi nhận 1 điểm.');
+    await context.close();
+  });
+
   test('rating works with the keyboard only, with the focus visible', async () => {
     const { page, context } = await open(`/?article=${SAMPLE_SLUG}`);
     await page.locator('.rating-value').waitFor();
@@ -206,7 +231,7 @@ describe('the public site', skip ? { skip } : {}, () => {
     const total = before.results.totalVoters + 1;
     assert.equal(await results.locator('.survey-total').textContent(), `Tổng số: ${total} người tham gia`);
     assert.equal(await results.locator('li').count(), 5);
-    assert.equal(await results.locator('li.mine .result-text').textContent(), 'Thủ tục hành chính (bạn chọn)');
+    assert.equal(await results.locator('li.mine .result-text').textContent(), 'Thủ tục hành chính (bạn đã chọn)');
     const chosen = before.results.options.find((o) => o.text === 'Thủ tục hành chính');
     const percent = ((chosen.votes + 1) * 100 / total).toFixed(1).replace('.', ',');
     assert.equal(await results.locator('li.mine .result-numbers').textContent(), `${percent}% · ${chosen.votes + 1} phiếu`);
@@ -216,7 +241,7 @@ describe('the public site', skip ? { skip } : {}, () => {
 
     await second.page.getByLabel('Hỏi đáp').check();
     await second.page.getByRole('button', { name: 'Bình chọn' }).click();
-    await second.page.locator('.survey-results').filter({ hasText: 'Bạn đã bình chọn khảo sát này rồi' }).waitFor();
+    await second.page.locator('.survey-results').filter({ hasText: 'Bạn đã tham gia khảo sát này rồi' }).waitFor();
     assert.equal((await openSurvey()).results.totalVoters, total, 'the second vote is not counted');
 
     await first.page.reload();
@@ -245,7 +270,7 @@ describe('the public site', skip ? { skip } : {}, () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.locator('.survey-results li.mine').waitFor();
-    assert.equal(await page.locator('.survey-results li.mine .result-text').textContent(), 'Thủ tục hành chính (bạn chọn)');
+    assert.equal(await page.locator('.survey-results li.mine .result-text').textContent(), 'Thủ tục hành chính (bạn đã chọn)');
     assert.equal((await openSurvey()).results.totalVoters, before.results.totalVoters + 1);
     await context.close();
   });
@@ -273,6 +298,29 @@ describe('the public site', skip ? { skip } : {}, () => {
       const stored = (await api('GET', `/api/v1/admin/surveys/${survey.id}`)).results;
       assert.equal(stored.totalVoters, 1);
       assert.deepEqual(stored.options.map((o) => o.votes), [1, 1, 0, 0]);
+      await context.close();
+    } finally {
+      await api('DELETE', `/api/v1/admin/surveys/${survey.id}`);
+    }
+  });
+
+  test('a survey whose results everyone may see lets readers look before voting', async () => {
+    const survey = await api('POST', '/api/v1/admin/surveys', {
+      question: 'Bạn đánh giá thế nào về dịch vụ công trực tuyến?', multipleChoice: false,
+      options: ['Rất hài lòng', 'Hài lòng', 'Chưa hài lòng'], resultsVisibility: 'always',
+    });
+    await api('POST', `/api/v1/admin/surveys/${survey.id}/open`, {});
+    try {
+      const { page, context } = await open('/');
+      await page.locator('.survey-form').filter({ hasText: 'dịch vụ công trực tuyến' }).waitFor();
+      await page.getByRole('button', { name: 'Xem kết quả' }).click();
+      await page.locator('.survey-total').filter({ hasText: 'Tổng số: 0 người tham gia' }).waitFor();
+      assert.equal(await page.locator('.survey-results li').count(), 3);
+      await page.getByRole('button', { name: 'Quay lại bình chọn' }).click();
+      await page.getByLabel('Hài lòng', { exact: true }).check();
+      await page.getByRole('button', { name: 'Bình chọn' }).click();
+      await page.locator('.survey-results li.mine').filter({ hasText: 'Hài lòng (bạn đã chọn)' }).waitFor();
+      assert.equal(await page.locator('.survey-results li.mine .result-numbers').textContent(), '100,0% · 1 phiếu');
       await context.close();
     } finally {
       await api('DELETE', `/api/v1/admin/surveys/${survey.id}`);
@@ -351,6 +399,28 @@ describe('the public site', skip ? { skip } : {}, () => {
     assert.equal(await page.locator('h1 img, .article-tags i').count(), 0);
     await page.locator('.article-body p').click();
     assert.equal(await page.evaluate(() => window.attacked), undefined);
+    await context.close();
+  });
+
+  test('article bodies: media paths point at the API, images the API stripped are dropped, tables scroll', async () => {
+    const created = await api('POST', '/api/v1/admin/articles', {
+      title: 'Công bố danh mục văn bản tháng 12', category: 'van-ban-phap-luat',
+      body: '<p>Tải <a href="/media/demo/van-ban-tthc.svg">văn bản</a> hoặc xem <a href="/?tag=TTHC">TTHC</a>.</p>'
+        + '<figure><img src="data:image/png;base64,AAAA" alt="dán từ Word"><figcaption>Ảnh dán</figcaption></figure>'
+        + '<table><tr><th>Số</th><th>Tên văn bản</th></tr><tr><td>1</td><td>Quyết định 123/QĐ-UBND</td></tr></table>',
+      coverImage: { url: '/media/demo/van-ban-tthc.svg?v=1&size=large', alt: 'Văn bản' },
+    });
+    await api('POST', `/api/v1/admin/articles/${created.id}/publish`, {});
+    const { page, context } = await open(`/?article=${created.slug}`);
+    await page.locator('.article-body').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'văn bản', exact: true }).getAttribute('href'),
+      `${env.apiUrl}/media/demo/van-ban-tthc.svg`);
+    assert.equal(await page.locator('.article-body').getByRole('link', { name: 'TTHC' }).getAttribute('href'), '/?tag=TTHC');
+    assert.equal(await page.locator('.article-body img').count(), 0);
+    assert.equal(await page.locator('.article-body figcaption').textContent(), 'Ảnh dán');
+    assert.equal(await page.locator('.article-cover img').getAttribute('src'),
+      `${env.apiUrl}/media/demo/van-ban-tthc.svg?v=1&size=large`);
+    assert.equal(await page.locator('.table-scroll > table td').last().textContent(), 'Quyết định 123/QĐ-UBND');
     await context.close();
   });
 

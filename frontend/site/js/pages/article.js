@@ -1,30 +1,27 @@
 // The article page: the article, its rating (the reader's own score remembered), related articles.
-import { ApiError, ApiUnreachable, getArticle, getRating, listArticles, rate } from '../api.js';
+import { ApiError, getArticle, getRating, listArticles, rate } from '../api.js';
 import { h, show } from '../dom.js';
 import { readAsVoter, withVoterToken } from '../voter.js';
 import { articleView } from '../views/article.js';
 import { articleList } from '../views/article-list.js';
-import { notFoundView } from '../views/messages.js';
+import { PageNotFound, sendingFailure } from '../views/messages.js';
 import { ratingView } from '../views/rating.js';
 
 const RELATED = 4;
 
-function ratingFailure(error) {
-  if (error instanceof ApiUnreachable) return 'Không kết nối được với máy chủ. Vui lòng thử lại.';
-  if (error instanceof ApiError && error.status === 429) return 'Bạn gửi quá nhanh. Vui lòng thử lại sau ít giây.';
-  return 'Chưa gửi được đánh giá. Vui lòng thử lại.';
-}
-
 function wireRating(slug, rating) {
+  let sent = false;
   const view = ratingView(rating, async (score) => {
+    sent = true;
     view.busy('Đang gửi đánh giá…');
     try {
       view.update(await withVoterToken((token) => rate(slug, score, token)), true);
     } catch (error) {
-      view.failed(ratingFailure(error));
+      view.failed(sendingFailure(error, 'Chưa gửi được đánh giá. Vui lòng thử lại.'));
     }
   });
-  readAsVoter((token) => getRating(slug, token)).then((summary) => view.update(summary), () => {});
+  // The exact rating and the reader's own score; an answer to the reader's rating is newer.
+  readAsVoter((token) => getRating(slug, token)).then((summary) => sent || view.update(summary), () => {});
   return view.section;
 }
 
@@ -38,14 +35,9 @@ async function related(article, context) {
 
 /** Shows the article `where.value` in `main`; returns the page's title. */
 export async function showArticle(main, where, context) {
-  let article;
-  try {
-    article = await getArticle(where.value);
-  } catch (error) {
-    if (!(error instanceof ApiError && error.status === 404)) throw error;
-    show(main, notFoundView());
-    return 'Không tìm thấy trang';
-  }
+  const article = await getArticle(where.value).catch((error) => {
+    throw error instanceof ApiError && error.status === 404 ? new PageNotFound() : error;
+  });
   show(main, articleView(article, wireRating(article.slug, article.rating), context));
   related(article, context).then((section) => section && main.append(section), () => {});
   return article.title;

@@ -4,7 +4,7 @@ import { h, show } from '../dom.js';
 import { formatCount } from '../format.js';
 import { categoryUrl, homeUrl, searchUrl, tagUrl } from '../urls.js';
 import { articleList, pager } from '../views/article-list.js';
-import { notFoundView } from '../views/messages.js';
+import { PageNotFound } from '../views/messages.js';
 
 const PAGE_SIZE = 10;
 
@@ -28,17 +28,11 @@ function searchSummary(q, total) {
 /** Shows list `where.name` in `main`; returns the page's title. */
 export async function showList(main, where, context) {
   const list = LISTS[where.name](where.value, context);
-  if (!list) {
-    show(main, notFoundView());
-    return 'Không tìm thấy trang';
-  }
+  if (!list) throw new PageNotFound();
   const result = where.name === 'search' && !where.value
     ? { items: [], page: 1, limit: PAGE_SIZE, total: 0 }
     : await listArticles({ ...list.filter, page: where.page, limit: PAGE_SIZE });
-  if (result.items.length === 0 && where.page > 1) {
-    show(main, notFoundView());
-    return 'Không tìm thấy trang';
-  }
+  if (result.items.length === 0 && where.page > 1) throw new PageNotFound();
   show(main,
     h('h1', { class: 'list-title' }, list.title),
     where.name === 'search' && searchSummary(where.value, result.total),

@@ -5,9 +5,10 @@ import { ratingLine } from '../format.js';
 const SCORES = [1, 2, 3, 4, 5];
 
 /**
- * Builds the section at once from the rating that came with the article (so nothing moves
- * when the exact rating arrives) and returns it with `update(summary)` and `busy(text)`.
- * `onRate(score)` is called when the reader sends a score.
+ * Builds the section at once from the rating that came with the article (so nothing moves when
+ * the exact rating arrives). `onRate(score)` is called when the reader sends a score. Returns the
+ * section with `update(summary, thanks)` (an exact rating arrived), `busy(text)` (sending) and
+ * `failed(text)` (not sent).
  */
 export function ratingView(rating, onRate) {
   const line = h('span', { class: 'rating-value' }, ratingLine(rating));
@@ -16,25 +17,21 @@ export function ratingView(rating, onRate) {
     type: 'radio', name: 'score', id: `score-${score}`, value: score, class: 'visually-hidden',
   }));
   const stars = SCORES.map((score, i) => [radios[i], h('label', { for: `score-${score}`, title: `${score} điểm` },
-    h('span', { class: 'star', 'aria-hidden': 'true' }, '★'), h('span', { class: 'visually-hidden' }, `${score} điểm`))]);
+    h('span', { class: 'star', 'aria-hidden': 'true' }), h('span', { class: 'visually-hidden' }, `${score} điểm`))]);
   const button = h('button', { type: 'submit' }, 'Gửi đánh giá');
   const form = h('form', { class: 'rating-form', 'aria-label': 'Chấm điểm bài viết' },
-    h('fieldset', {}, h('legend', {}, 'Bạn chấm bài viết này mấy điểm?'), h('div', { class: 'stars' }, stars)),
+    h('fieldset', {}, h('legend', {}, 'Bạn chấm bài viết này bao nhiêu điểm?'), h('div', { class: 'stars' }, stars)),
     button, status);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const chosen = radios.find((radio) => radio.checked);
-    if (!chosen) {
-      status.textContent = 'Hãy chọn từ 1 đến 5 điểm.';
-      return;
-    }
-    onRate(Number(chosen.value));
+    if (chosen) onRate(Number(chosen.value));
+    else status.textContent = 'Hãy chọn từ 1 đến 5 điểm.';
   });
   const section = h('section', { class: 'rating', 'aria-label': 'Đánh giá' },
     h('p', { class: 'rating-line' }, 'Đánh giá cho bài viết: ', line), form);
   return {
     section,
-    /** Shows an exact summary; `thanks` after the reader's own rating was saved. */
     update(summary, thanks = false) {
       line.textContent = ratingLine(summary);
       if (summary.myScore) {

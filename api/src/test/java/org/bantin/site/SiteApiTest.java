@@ -3,6 +3,7 @@ package org.bantin.site;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import org.bantin.support.ApiTest;
@@ -31,7 +32,9 @@ class SiteApiTest extends ApiTest {
                 .header("Access-Control-Request-Headers", "content-type,voter-token")
                 .options("/api/v1/articles/any/rating").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", FRONT_END)
-                .header("Access-Control-Allow-Headers", containsString("Voter-Token"));
+                .header("Access-Control-Allow-Headers", containsString("Voter-Token"))
+                .header("Access-Control-Allow-Headers", not(containsString("Authorization")))
+                .header("Access-Control-Allow-Methods", not(containsString("DELETE")));
         given().header("Origin", FRONT_END).get("/api/v1/site").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", FRONT_END)
                 .header("Access-Control-Expose-Headers", containsString("ETag"));
