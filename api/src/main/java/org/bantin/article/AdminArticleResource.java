@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.bantin.article.ArticleRecords.AdminArticleView;
 import org.bantin.article.ArticleRecords.ArticleInput;
+import org.bantin.article.ArticleRecords.ArticlePatch;
 import org.bantin.article.ArticleRecords.PublishRequest;
 import org.bantin.auth.CurrentCaller;
 import org.bantin.auth.RequiresRole;
@@ -112,7 +113,7 @@ public class AdminArticleResource {
     @Path("/{id}")
     @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchArticle", summary = "Change some fields of an article (JSON merge patch, RFC 7396)", description = "Fields left out stay as they are; `null` clears an optional field.")
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(ref = "ArticleInput")))
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = ArticlePatch.class)))
     @APIResponse(responseCode = "200", description = "Changed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
     @APIResponse(responseCode = "409", description = "The new slug is taken, or someone else saved the article at the same moment.")
     public RestResponse<AdminArticleView> patch(@PathParam("id") long id,

@@ -32,6 +32,20 @@ public final class ArticleRecords {
             @Schema(description = "Byline; the token's name when omitted.", example = "Phòng Thông tin – Báo chí") @Size(max = 120) String author) {
     }
 
+    /** Documents the body of PATCH (RFC 7396); the endpoint reads it as a JSON tree and merges it. */
+    @Schema(name = "ArticlePatch", description = "A JSON merge patch of an article (RFC 7396): only the fields to change. "
+            + "A field set to null is cleared; title and category cannot be cleared.")
+    public record ArticlePatch(
+            @Schema(example = "Đẩy mạnh cải cách hành chính năm 2024", maxLength = 300) String title,
+            @Schema(nullable = true, example = "day-manh-cai-cach-hanh-chinh-nam-2024", maxLength = Slugs.MAX_LENGTH) String slug,
+            @Schema(nullable = true, example = "Tóm tắt mới.", maxLength = 2000) String summary,
+            @Schema(nullable = true, example = "<p>Nội dung mới.</p>") String body,
+            @Schema(example = "cai-cach-hanh-chinh") String category,
+            @Schema(nullable = true, example = "[\"CCHC\"]") List<String> tags,
+            @Schema(nullable = true) CoverImage coverImage,
+            @Schema(nullable = true, example = "Phòng Thông tin – Báo chí", maxLength = 120) String author) {
+    }
+
     @Schema(name = "CoverImage")
     public record CoverImage(
             @Schema(description = "Absolute http(s) URL or a path on the site.", example = "/media/demo/cai-cach-hanh-chinh-hoi-nghi.svg", required = true) @NotBlank @Size(max = 1000) @Pattern(regexp = "^(https?://|/)\\S*$", message = "must be an http(s) URL or a path starting with /") String url,

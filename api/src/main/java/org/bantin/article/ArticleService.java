@@ -23,6 +23,7 @@ import org.bantin.auth.Role;
 import org.bantin.category.Category;
 import org.bantin.database.SqlErrors;
 import org.bantin.database.Timestamps;
+import org.bantin.http.ChangesPublicContent;
 import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
@@ -80,6 +81,7 @@ public class ArticleService {
 
     /** Replaces an article's content; an omitted slug keeps the current one. */
     @Transactional
+    @ChangesPublicContent
     AdminArticleView update(long id, ArticleInput input, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
         OffsetDateTime now = Timestamps.now();
@@ -102,12 +104,14 @@ public class ArticleService {
     }
 
     @Transactional
+    @ChangesPublicContent
     void delete(long id, Integer expectedVersion, Caller caller) {
         findForChange(id, expectedVersion, caller).delete();
     }
 
     /** Publishes now (publishAt null) or at publishAt. Publishing a published article again changes nothing. */
     @Transactional
+    @ChangesPublicContent
     public AdminArticleView publish(long id, OffsetDateTime publishAt, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
         OffsetDateTime now = Timestamps.now();
@@ -122,6 +126,7 @@ public class ArticleService {
     }
 
     @Transactional
+    @ChangesPublicContent
     AdminArticleView unpublish(long id, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
         OffsetDateTime now = Timestamps.now();

@@ -14,6 +14,7 @@ import org.bantin.category.CategoryRecords.CategoryInput;
 import org.bantin.category.CategoryRecords.CategoryView;
 import org.bantin.database.SqlErrors;
 import org.bantin.database.Timestamps;
+import org.bantin.http.ChangesPublicContent;
 import org.bantin.http.ProblemException;
 import org.bantin.text.Slugs;
 
@@ -55,6 +56,7 @@ public class CategoryService {
     }
 
     @Transactional
+    @ChangesPublicContent
     public AdminCategoryView create(CategoryInput input) {
         Category category = new Category();
         category.createdAt = Timestamps.now();
@@ -64,6 +66,7 @@ public class CategoryService {
     }
 
     @Transactional
+    @ChangesPublicContent
     AdminCategoryView update(long id, CategoryInput input) {
         Category category = find(id);
         apply(input, category);
@@ -72,6 +75,7 @@ public class CategoryService {
     }
 
     @Transactional
+    @ChangesPublicContent
     void delete(long id) {
         Category category = find(id);
         category.delete();

@@ -81,7 +81,7 @@ public class PublicResponses {
     }
 
     /** If-None-Match holds `*` or a comma-separated list of tags, possibly weak (W/"..."). */
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }
