@@ -53,6 +53,9 @@ class ResponseCacheTest extends ApiTest {
                 .header("ETag", etag).header("Cache-Control", equalTo("public, max-age=30, stale-while-revalidate=60"))));
         assertEquals(0, statementsDuring(() -> api().header("If-None-Match", etag).get("/api/v1/articles/" + article.slug())
                 .then().statusCode(304).header("ETag", etag)));
+        assertEquals(0, statementsDuring(() -> api().header("Origin", "https://tin.example.gov.vn")
+                .get("/api/v1/articles/" + article.slug()).then().statusCode(200).contentType("application/json")
+                .header("Access-Control-Allow-Origin", "https://tin.example.gov.vn")));
     }
 
     @Test
