@@ -27,8 +27,9 @@ public final class RatingRecords {
 
     /** The short form shown with every article: `4,2 điểm (12 đánh giá)`. */
     @Schema(name = "RatingLine", description = "Average points (one decimal, 0 when nobody rated) and number of ratings. "
-            + "In article lists and articles it may be up to 4 seconds behind the latest ratings (public reads are kept "
-            + "in memory that long, and clients may keep them as Cache-Control allows); GET /api/v1/articles/{slug}/rating is exact.")
+            + "In article lists and articles it may be up to 6 seconds behind the latest ratings: each API instance keeps "
+            + "public reads in memory and reads them anew every 3 seconds while they are in use (clients may also keep them "
+            + "as Cache-Control allows). GET /api/v1/articles/{slug}/rating is always exact.")
     public record RatingLine(
             @Schema(example = "4.2", required = true) double average,
             @Schema(example = "12", required = true) long count) {
