@@ -1,14 +1,7 @@
 -- wrk script: GETs over a list of paths (one per line), each thread taking every n-th in turn.
 -- Arguments: path file, number of threads. Prints how many answers were not 200.
 
-local threads = {}
-local next_id = 0
-
-function setup(thread)
-  thread:set("id", next_id)
-  next_id = next_id + 1
-  table.insert(threads, thread)
-end
+dofile("threads.lua")
 
 function init(args)
   paths = {}
@@ -28,7 +21,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("failed") end
-  io.write(string.format("failed %d\n", total))
+  io.write(string.format("failed %d\n", sum("failed")))
 end

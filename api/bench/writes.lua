@@ -3,14 +3,7 @@
 -- HTTP method, the status that acknowledges the write.
 -- Prints how many writes were acknowledged and how many got any other answer.
 
-local threads = {}
-local next_id = 0
-
-function setup(thread)
-  thread:set("id", next_id)
-  next_id = next_id + 1
-  table.insert(threads, thread)
-end
+dofile("threads.lua")
 
 function init(args)
   tokens, targets = {}, {}
@@ -40,10 +33,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local acknowledged, others = 0, 0
-  for _, thread in ipairs(threads) do
-    acknowledged = acknowledged + thread:get("ok")
-    others = others + thread:get("refused")
-  end
-  io.write(string.format("acknowledged %d\nrefused %d\n", acknowledged, others))
+  io.write(string.format("acknowledged %d\nrefused %d\n", sum("ok"), sum("refused")))
 end
