@@ -1,6 +1,8 @@
 package org.bantin.http;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +23,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * twice the ttl an entry is gone. Rating counts in cached responses therefore lag by at most
  * twice the ttl. Every entry is dropped when content changes, here or on another instance (see
  * ContentNotifications).
+ *
+ * Single articles change in between only by their ratings, so those are checked instead
+ * (CachedRatingsCheck): an article whose ratings stood still since it was read stays fresh,
+ * without being read again, and one whose ratings moved is read anew at its next request.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -33,12 +39,19 @@ public class ResponseCache {
     record Hit(Entry entry, boolean refresh) {
     }
 
+    /** Where things stood when a read began: the content generation and the number of rating checks. */
+    record Mark(long generation, long ratingChecks) {
+    }
+
     private static final Set<String> CACHED_PATHS = Set.of("/api/v1/site", "/api/v1/categories", "/api/v1/articles");
     /** One article by its slug (its rating, under /rating, depends on the reader). */
     private static final Pattern ARTICLE = Pattern.compile("/api/v1/articles/[^/]+");
 
-    /** An entry, until when it is fresh, and whether a request is already reading it anew. */
-    private record Stored(Entry entry, long freshUntil, AtomicBoolean refreshing) {
+    /**
+     * An entry, until when it is fresh, whether a request is already reading it anew, and the
+     * rating check after which its ratings were read or last found unchanged.
+     */
+    private record Stored(Entry entry, long freshUntil, AtomicBoolean refreshing, long ratingCheck) {
     }
 
     private final boolean enabled;
@@ -46,6 +59,9 @@ public class ResponseCache {
     private final Cache<String, Stored> entries;
     /** Moves on at every invalidation, so that a response read before it is not stored after it. */
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong ratingChecks = new AtomicLong();
+    /** The rating fingerprints of the latest check, by article slug. */
+    private Map<String, Long> checkedRatings = Map.of();
 
     ResponseCache(@ConfigProperty(name = "bantin.response-cache.enabled") boolean enabled,
             @ConfigProperty(name = "bantin.response-cache.ttl") Duration ttl,
@@ -78,18 +94,54 @@ public class ResponseCache {
         return new Hit(stored.entry(), stale && stored.refreshing().compareAndSet(false, true));
     }
 
-    long generation() {
-        return generation.get();
+    Mark mark() {
+        return new Mark(generation.get(), ratingChecks.get());
     }
 
-    /** Keeps the entry unless the content changed since `readAt` (a generation). */
-    void put(String key, Entry entry, long readAt) {
-        if (generation.get() == readAt) {
-            entries.put(key, new Stored(entry, System.nanoTime() + ttlNanos, new AtomicBoolean()));
-            if (generation.get() != readAt) {
+    /** Keeps the entry unless the content changed since its read began (`readAt`). */
+    void put(String key, Entry entry, Mark readAt) {
+        if (generation.get() == readAt.generation()) {
+            entries.put(key, new Stored(entry, System.nanoTime() + ttlNanos, new AtomicBoolean(), readAt.ratingChecks()));
+            if (generation.get() != readAt.generation()) {
                 entries.invalidate(key); // an invalidation ran meanwhile
             }
         }
+    }
+
+    /** The slugs of the single articles held. */
+    public Set<String> articleSlugs() {
+        Set<String> slugs = new HashSet<>();
+        entries.asMap().keySet().forEach(key -> {
+            if (ARTICLE.matcher(key).matches() && key.indexOf('?') < 0) {
+                slugs.add(key.substring(key.lastIndexOf('/') + 1));
+            }
+        });
+        return slugs;
+    }
+
+    /**
+     * Takes the rating fingerprints just read for the held articles (any change to an article's
+     * ratings changes its fingerprint). An article read after the previous check whose
+     * fingerprint is the same in both checks shows the ratings of now: it is fresh for another
+     * ttl. One whose fingerprint moved is read anew at its next request.
+     */
+    public synchronized void ratingsChecked(Map<String, Long> fingerprints) {
+        long check = ratingChecks.incrementAndGet();
+        Map<String, Long> previous = checkedRatings;
+        checkedRatings = fingerprints;
+        long now = System.nanoTime();
+        fingerprints.forEach((slug, fingerprint) -> {
+            Long before = previous.get(slug);
+            if (before != null) {
+                boolean unchanged = before.equals(fingerprint);
+                entries.asMap().computeIfPresent("/api/v1/articles/" + slug, (key, stored) -> {
+                    if (unchanged && stored.ratingCheck() == check - 1) {
+                        return new Stored(stored.entry(), now + ttlNanos, stored.refreshing(), check);
+                    }
+                    return unchanged ? stored : new Stored(stored.entry(), now, stored.refreshing(), stored.ratingCheck());
+                });
+            }
+        });
     }
 
     public void invalidateAll() {

@@ -10,13 +10,13 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Stores the public content reads that CachedResponses could not answer on their way out. The
- * cache's generation is noted before the endpoint reads the database, so that a response read
- * before a content change is not kept after it.
+ * cache's mark is noted before the endpoint reads the database, so that a response read before
+ * a content change is not kept after it.
  */
 public class ResponseCacheFilter {
 
     private static final String KEY = "bantin.response-cache.key";
-    private static final String GENERATION = "bantin.response-cache.generation";
+    private static final String MARK = "bantin.response-cache.mark";
 
     private final ResponseCache cache;
 
@@ -31,7 +31,7 @@ public class ResponseCacheFilter {
                     request.getUriInfo().getRequestUri().getRawQuery());
             if (key != null) {
                 request.setProperty(KEY, key);
-                request.setProperty(GENERATION, cache.generation());
+                request.setProperty(MARK, cache.mark());
             }
         }
     }
@@ -41,7 +41,7 @@ public class ResponseCacheFilter {
         Object key = request.getProperty(KEY);
         if (key != null && response.getStatus() == 200 && response.getEntity() instanceof SerializedJson json) {
             cache.put((String) key, new ResponseCache.Entry(json.bytes(), response.getHeaderString(HttpHeaders.ETAG),
-                    response.getHeaderString(HttpHeaders.CACHE_CONTROL)), (Long) request.getProperty(GENERATION));
+                    response.getHeaderString(HttpHeaders.CACHE_CONTROL)), (ResponseCache.Mark) request.getProperty(MARK));
         }
     }
 }

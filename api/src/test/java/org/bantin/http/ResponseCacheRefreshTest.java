@@ -1,17 +1,24 @@
 package org.bantin.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.bantin.support.ApiTest;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** A cached article read all the time is read anew in the background soon after its ttl. */
+/**
+ * A cached article read all the time is read anew in the background soon after its ttl when its
+ * ratings move, and not at all while they stand still.
+ */
 @QuarkusTest
 @TestProfile(ResponseCacheRefreshTest.ShortTtl.class)
 class ResponseCacheRefreshTest extends ApiTest {
@@ -24,9 +31,12 @@ class ResponseCacheRefreshTest extends ApiTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("bantin.response-cache.enabled", "true", "bantin.response-cache.ttl", TTL_MILLIS + "MS",
                     "quarkus.log.category.\"org.bantin.http\".level", "DEBUG",
-                    "quarkus.log.category.\"org.bantin.http\".min-level", "DEBUG");
+                    "quarkus.log.category.\"org.bantin.http\".min-level", "DEBUG", "quarkus.hibernate-orm.statistics", "true");
         }
     }
+
+    @Inject
+    SessionFactory sessions;
 
     private static int ratingsShown(String slug) {
         return api().get("/api/v1/articles/" + slug).then().statusCode(200).extract().path("rating.count");
@@ -50,6 +60,25 @@ class ResponseCacheRefreshTest extends ApiTest {
                 .then().statusCode(200);
         assertEquals(0, ratingsShown(slug), "still the cached article");
         return cached;
+    }
+
+    /** Reads the article every 20 ms for `millis`; returns the SQL statements the API sent meanwhile. */
+    private long statementsWhileReading(String slug, long millis) throws InterruptedException {
+        long before = sessions.getStatistics().getPrepareStatementCount();
+        long until = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < until) {
+            ratingsShown(slug);
+            Thread.sleep(20);
+        }
+        return sessions.getStatistics().getPrepareStatementCount() - before;
+    }
+
+    @Test
+    void aCachedArticleWhoseRatingsStandStillIsNotReadAgain() throws InterruptedException {
+        PublishedArticle article = newPublishedArticle("Bài chưa ai chấm");
+        // Read once on the first request and once more after the ttl: its ratings are checked since.
+        assertTrue(statementsWhileReading(article.slug(), TTL_MILLIS * 5 / 2) > 0);
+        assertEquals(0, statementsWhileReading(article.slug(), 3 * TTL_MILLIS), "statements over three ttls");
     }
 
     @Test
