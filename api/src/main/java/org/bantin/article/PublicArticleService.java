@@ -54,16 +54,14 @@ public class PublicArticleService {
                 : "ts_rank_cd(a.search_vector, " + SEARCH_QUERY + ") DESC, a.published_at DESC, a.id DESC";
         Query idQuery = entityManager.createNativeQuery(
                 "SELECT a.id FROM articles a " + where
-                        + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
-                Long.class);
-        Query countQuery = entityManager.createNativeQuery(
-                "SELECT count(*) FROM articles a " + where, Long.class);
+                        + " ORDER BY " + order + " LIMIT :limit OFFSET :offset");
+        Query countQuery = entityManager.createNativeQuery("SELECT count(*) FROM articles a " + where);
         parameters.forEach((name, value) -> {
             idQuery.setParameter(name, value);
             countQuery.setParameter(name, value);
         });
         List<Long> ids = idQuery.setParameter("limit", page.limit()).setParameter("offset", page.offset()).getResultList();
-        return page.of(inOrder(ids), (Long) countQuery.getSingleResult());
+        return page.of(inOrder(ids), ((Number) countQuery.getSingleResult()).longValue());
     }
 
     private String whereClause(ArticleFilter filter, Map<String, Object> parameters) {

@@ -89,8 +89,8 @@ public class RatingService {
     }
 
     private Integer scoreOf(long articleId, byte[] voter) {
-        List<Short> scores = entityManager.createNativeQuery(
-                "SELECT score FROM ratings WHERE article_id = ?1 AND voter_id = ?2", Short.class)
+        List<Number> scores = entityManager.createNativeQuery(
+                "SELECT score FROM ratings WHERE article_id = ?1 AND voter_id = ?2")
                 .setParameter(1, articleId).setParameter(2, voter).getResultList();
         return scores.isEmpty() ? null : scores.get(0).intValue();
     }

@@ -76,8 +76,7 @@ public class RatingTotals {
     /** The id of an article readers may see. */
     Optional<Long> visibleArticleId(String slug) {
         List<Number> ids = entityManager
-                .createNativeQuery("SELECT a.id FROM articles a WHERE a.slug = ?1 AND " + Article.VISIBLE_SQL,
-                        Long.class)
+                .createNativeQuery("SELECT a.id FROM articles a WHERE a.slug = ?1 AND " + Article.VISIBLE_SQL)
                 .setParameter(1, slug).getResultList();
         return ids.stream().findFirst().map(Number::longValue);
     }

@@ -42,7 +42,7 @@ public class VotingService {
                 ? "(" + Survey.CLOSED_SQL + " OR " + Survey.OPEN_SQL + ")"
                 : state == SurveyState.OPEN ? Survey.OPEN_SQL : Survey.CLOSED_SQL;
         List<Long> ids = entityManager.createNativeQuery("SELECT s.id FROM surveys s WHERE " + condition
-                + " ORDER BY coalesce(s.opens_at, s.created_at) DESC, s.id DESC LIMIT ?1 OFFSET ?2", Long.class)
+                + " ORDER BY coalesce(s.opens_at, s.created_at) DESC, s.id DESC LIMIT ?1 OFFSET ?2")
                 .setParameter(1, page.limit()).setParameter(2, page.offset()).getResultList();
         long total = ((Number) entityManager.createNativeQuery("SELECT count(*) FROM surveys s WHERE " + condition)
                 .getSingleResult()).longValue();
@@ -123,8 +123,7 @@ public class VotingService {
 
     private List<Long> myVote(long surveyId, byte[] voter) {
         return entityManager.createNativeQuery(
-                "SELECT option_id FROM survey_ballot_options WHERE survey_id = ?1 AND voter_id = ?2 ORDER BY option_id",
-                Long.class)
+                "SELECT option_id FROM survey_ballot_options WHERE survey_id = ?1 AND voter_id = ?2 ORDER BY option_id")
                 .setParameter(1, surveyId).setParameter(2, voter).getResultList();
     }
 
