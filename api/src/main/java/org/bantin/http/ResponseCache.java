@@ -44,14 +44,23 @@ public class ResponseCache {
     }
 
     private static final Set<String> CACHED_PATHS = Set.of("/api/v1/site", "/api/v1/categories", "/api/v1/articles");
+    private static final String ARTICLE_PATH = "/api/v1/articles/";
     /** One article by its slug (its rating, under /rating, depends on the reader). */
-    private static final Pattern ARTICLE = Pattern.compile("/api/v1/articles/[^/]+");
+    private static final Pattern ARTICLE = Pattern.compile(Pattern.quote(ARTICLE_PATH) + "[^/?]+");
 
     /**
      * An entry, until when it is fresh, whether a request is already reading it anew, and the
      * rating check after which its ratings were read or last found unchanged.
      */
     private record Stored(Entry entry, long freshUntil, AtomicBoolean refreshing, long ratingCheck) {
+
+        Stored confirmedBy(long check, long freshUntil) {
+            return new Stored(entry, freshUntil, refreshing, check);
+        }
+
+        Stored staleFrom(long now) {
+            return new Stored(entry, now, refreshing, ratingCheck);
+        }
     }
 
     private final boolean enabled;
@@ -112,8 +121,8 @@ public class ResponseCache {
     public Set<String> articleSlugs() {
         Set<String> slugs = new HashSet<>();
         entries.asMap().keySet().forEach(key -> {
-            if (ARTICLE.matcher(key).matches() && key.indexOf('?') < 0) {
-                slugs.add(key.substring(key.lastIndexOf('/') + 1));
+            if (ARTICLE.matcher(key).matches()) {
+                slugs.add(key.substring(ARTICLE_PATH.length()));
             }
         });
         return slugs;
@@ -132,15 +141,15 @@ public class ResponseCache {
         long now = System.nanoTime();
         fingerprints.forEach((slug, fingerprint) -> {
             Long before = previous.get(slug);
-            if (before != null) {
-                boolean unchanged = before.equals(fingerprint);
-                entries.asMap().computeIfPresent("/api/v1/articles/" + slug, (key, stored) -> {
-                    if (unchanged && stored.ratingCheck() == check - 1) {
-                        return new Stored(stored.entry(), now + ttlNanos, stored.refreshing(), check);
-                    }
-                    return unchanged ? stored : new Stored(stored.entry(), now, stored.refreshing(), stored.ratingCheck());
-                });
+            if (before == null) {
+                return; // nothing to compare with yet
             }
+            entries.asMap().computeIfPresent(ARTICLE_PATH + slug, (key, stored) -> {
+                if (!before.equals(fingerprint)) {
+                    return stored.staleFrom(now);
+                }
+                return stored.ratingCheck() == check - 1 ? stored.confirmedBy(check, now + ttlNanos) : stored;
+            });
         });
     }
 

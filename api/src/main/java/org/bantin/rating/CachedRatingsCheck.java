@@ -77,7 +77,8 @@ class CachedRatingsCheck {
         Set<String> slugs = cache.articleSlugs();
         try {
             cache.ratingsChecked(slugs.isEmpty() ? Map.of() : fingerprints(slugs));
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // Caught whole: a task that throws is never run again by its executor.
             LOG.debugf("Checking the ratings of cached articles failed: %s", e.getMessage());
         }
     }
