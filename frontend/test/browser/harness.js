@@ -1,6 +1,7 @@
 // Starts what the browser tests need: the packaged API with demo content on a throwaway embedded
 // PostgreSQL, the site served as a static host would, and Debian's Chromium.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,8 @@ const API_JAR = process.env.BANTIN_API_JAR
   || fileURLToPath(new URL('../../../api/target/quarkus-app/quarkus-run.jar', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const SCREENSHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
-export const ADMIN_TOKEN = 'bantin-dev-admin-token';
+/** The admin token of the API these tests start: random, as ./run makes it. */
+export const ADMIN_TOKEN = randomBytes(24).toString('base64url');
 
 /** Why the browser tests cannot run here, or null. */
 export function missingChromium() {
@@ -59,7 +61,7 @@ export async function startAll() {
     '-Dquarkus.profile=dev', `-Dquarkus.http.port=${apiPort}`, '-Dquarkus.http.host=127.0.0.1',
     `-Dquarkus.http.cors.origins=${siteUrl}`, '-Dquarkus.log.level=WARN',
     '-jar', API_JAR,
-  ], { env: { ...process.env, BANTIN_EMBEDDED_DB_DIR: join(dataDir, 'postgres') }, stdio: ['ignore', 'inherit', 'inherit'] });
+  ], { env: { ...process.env, BANTIN_ADMIN_TOKEN: ADMIN_TOKEN, BANTIN_EMBEDDED_DB_DIR: join(dataDir, 'postgres') }, stdio: ['ignore', 'inherit', 'inherit'] });
   const site = await serveSite({ port: sitePort, apiBaseUrl: apiUrl });
   let browser;
   try {

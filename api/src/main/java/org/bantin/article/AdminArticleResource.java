@@ -82,19 +82,19 @@ public class AdminArticleResource {
     }
 
     @GET
-    @Operation(operationId = "adminListArticles", summary = "List articles in any state", description = "Most recently changed first.")
+    @Operation(operationId = "adminListArticles", summary = "List articles in any state", description = "Most recently changed first. Authors see their own articles and the published ones.")
     public Page<AdminArticleView> list(
             @Parameter(description = "Only articles in this state.", schema = @Schema(enumeration = {"draft", "scheduled",
                     "published"})) @QueryParam("state") String state,
             @BeanParam PageParams paging) {
-        return articles.list(parseState(state), paging.request());
+        return articles.list(parseState(state), paging.request(), caller.get());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "adminGetArticle", summary = "Get an article in any state", description = "The ETag is the article's version, for If-Match.")
+    @Operation(operationId = "adminGetArticle", summary = "Get an article in any state", description = "The ETag is the article's version, for If-Match. To an author, someone else's unpublished article is a 404.")
     public RestResponse<AdminArticleView> get(@PathParam("id") long id) {
-        return withVersion(ResponseBuilder.ok(), articles.get(id));
+        return withVersion(ResponseBuilder.ok(), articles.get(id, caller.get()));
     }
 
     @PUT
@@ -119,8 +119,8 @@ public class AdminArticleResource {
     public RestResponse<AdminArticleView> patch(@PathParam("id") long id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull ObjectNode patch)
             throws JsonProcessingException {
-        ArticleInput input = merged(articles.currentInput(id), patch);
-        return withVersion(ResponseBuilder.ok(), articles.update(id, input, IfMatch.version(ifMatch), caller.get()));
+        return withVersion(ResponseBuilder.ok(),
+                articles.patch(id, current -> merged(current, patch), IfMatch.version(ifMatch), caller.get()));
     }
 
     @DELETE

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -29,7 +30,10 @@ import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
 import org.bantin.text.Slugs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 /** Owns the editor side of articles: writing, the publishing workflow, and who may do what. */
@@ -56,27 +60,37 @@ public class ArticleService {
         return AdminArticleView.of(article, now);
     }
 
-    AdminArticleView get(long id) {
-        return AdminArticleView.of(find(id), Timestamps.now());
+    AdminArticleView get(long id, Caller caller) {
+        OffsetDateTime now = Timestamps.now();
+        return AdminArticleView.of(findReadable(id, caller, now), now);
     }
 
-    Page<AdminArticleView> list(ArticleState state, PageRequest page) {
+    /** Editors see every article; authors see their own and the published ones. */
+    Page<AdminArticleView> list(ArticleState state, PageRequest page, Caller caller) {
         OffsetDateTime now = Timestamps.now();
-        PanacheQuery<Article> query = inState(state, now, Sort.descending("updatedAt", "id"));
+        List<String> conditions = new ArrayList<>(List.of("true"));
+        Parameters parameters = new Parameters();
+        if (state != null) {
+            conditions.add(switch (state) {
+                case DRAFT -> "status = :status";
+                case SCHEDULED -> "status = :status and publishedAt > :now";
+                case PUBLISHED -> "status = :status and publishedAt <= :now";
+            });
+            parameters.and("status", state == ArticleState.DRAFT ? Status.DRAFT : Status.PUBLISHED);
+        }
+        boolean author = caller.role() == Role.AUTHOR;
+        if (author) {
+            conditions.add("(ownerTokenId = :owner or status = :live and publishedAt <= :now)");
+            parameters.and("owner", caller.tokenId() == null ? -1L : caller.tokenId()).and("live", Status.PUBLISHED);
+        }
+        if (author || state == ArticleState.SCHEDULED || state == ArticleState.PUBLISHED) {
+            parameters.and("now", now);
+        }
+        String condition = String.join(" and ", conditions);
+        PanacheQuery<Article> query = Article.find(condition, Sort.descending("updatedAt", "id"), parameters);
         List<AdminArticleView> items = query.page(page.page() - 1, page.limit()).list().stream()
                 .map(article -> AdminArticleView.of(article, now)).toList();
         return page.of(items, query.count());
-    }
-
-    private static PanacheQuery<Article> inState(ArticleState state, OffsetDateTime now, Sort sort) {
-        if (state == null) {
-            return Article.findAll(sort);
-        }
-        return switch (state) {
-            case DRAFT -> Article.find("status", sort, Status.DRAFT);
-            case SCHEDULED -> Article.find("status = ?1 and publishedAt > ?2", sort, Status.PUBLISHED, now);
-            case PUBLISHED -> Article.find("status = ?1 and publishedAt <= ?2", sort, Status.PUBLISHED, now);
-        };
     }
 
     /** Replaces an article's content; an omitted slug keeps the current one. */
@@ -93,9 +107,26 @@ public class ArticleService {
         return AdminArticleView.of(article, now);
     }
 
+    /** How a patch turns the article's current content into the content to save. */
+    interface Patch {
+
+        ArticleInput applyTo(ArticleInput current) throws JsonProcessingException;
+    }
+
+    /**
+     * Applies a patch to the article as it is when the row is locked, in the transaction that saves it: a change saved
+     * by someone else in between is kept, not reverted by fields read before it.
+     */
+    @Transactional
+    @ChangesPublicContent
+    AdminArticleView patch(long id, Patch patch, Integer expectedVersion, Caller caller) throws JsonProcessingException {
+        entityManager.find(Article.class, id, LockModeType.PESSIMISTIC_WRITE);
+        ArticleInput input = patch.applyTo(currentInput(findForChange(id, expectedVersion, caller)));
+        return update(id, input, expectedVersion, caller);
+    }
+
     /** The article as an input, the starting point of a merge patch. */
-    ArticleInput currentInput(long id) {
-        Article article = find(id);
+    private static ArticleInput currentInput(Article article) {
         CoverImage cover = article.coverUrl == null
                 ? null
                 : new CoverImage(article.coverUrl, article.coverAlt, article.coverCaption);
@@ -191,13 +222,26 @@ public class ArticleService {
     }
 
     private static Article find(long id) {
-        return Article.<Article>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("No article with id " + id + "."));
+        return Article.<Article>findByIdOptional(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ProblemException notFound(long id) {
+        return ProblemException.notFound("No article with id " + id + ".");
+    }
+
+    /** The article, unless the caller is an author and it is someone else's unpublished one: then it is a 404. */
+    private static Article findReadable(long id, Caller caller, OffsetDateTime now) {
+        Article article = find(id);
+        if (caller.role() == Role.AUTHOR && !caller.owns(article.ownerTokenId)
+                && article.state(now) != ArticleState.PUBLISHED) {
+            throw notFound(id);
+        }
+        return article;
     }
 
     /** The article, if this caller may change it and it is still the version the caller last saw. */
     private static Article findForChange(long id, Integer expectedVersion, Caller caller) {
-        Article article = find(id);
+        Article article = findReadable(id, caller, Timestamps.now());
         if (caller.role() == Role.AUTHOR && !(article.status == Status.DRAFT && caller.owns(article.ownerTokenId))) {
             throw ProblemException.forbidden("Authors may change only their own drafts.");
         }

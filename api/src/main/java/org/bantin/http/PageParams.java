@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageParams {
 
     @QueryParam("page")
-    @Parameter(description = "1-based page number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+    @Parameter(description = "1-based page number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100000", defaultValue = "1"))
     String page;
 
     @QueryParam("limit")

@@ -1,20 +1,22 @@
 package org.bantin.http;
 
-/** The `page` and `limit` query parameters of every list, checked: page >= 1, 1 <= limit <= 100. */
+/** The `page` and `limit` query parameters of every list, checked: 1 <= page <= 100,000, 1 <= limit <= 100. */
 public record PageRequest(int page, int limit) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    /** Far beyond any archive's last page, and small enough that no offset overflows. */
+    public static final int MAX_PAGE = 100_000;
 
     /** Parses the raw parameters (null = default); anything else than an in-range integer is a 400. */
     public static PageRequest of(String page, String limit) {
         return new PageRequest(
-                QueryParams.integer("page", page, 1, 1, Integer.MAX_VALUE),
+                QueryParams.integer("page", page, 1, 1, MAX_PAGE),
                 QueryParams.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT));
     }
 
-    public int offset() {
-        return (page - 1) * limit;
+    public long offset() {
+        return (page - 1L) * limit;
     }
 
     public <T> Page<T> of(java.util.List<T> items, long total) {

@@ -24,8 +24,7 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // reported below
         }
-        String range = max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
-        throw ProblemException.invalidField(400, name, "must be an integer " + range);
+        throw ProblemException.invalidField(400, name, "must be an integer between " + min + " and " + max);
     }
 
     public static LocalDate date(String name, String raw) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.bantin.http.ClientAddresses;
 import org.bantin.http.PublicResponses;
 import org.bantin.http.RateLimits;
 import org.bantin.http.RateLimits.Action;
@@ -40,12 +41,15 @@ public class RatingResource {
     private final RatingService ratings;
     private final VoterTokens voters;
     private final RateLimits rateLimits;
+    private final ClientAddresses clientAddresses;
     private final PublicResponses responses;
 
-    RatingResource(RatingService ratings, VoterTokens voters, RateLimits rateLimits, PublicResponses responses) {
+    RatingResource(RatingService ratings, VoterTokens voters, RateLimits rateLimits, ClientAddresses clientAddresses,
+            PublicResponses responses) {
         this.ratings = ratings;
         this.voters = voters;
         this.rateLimits = rateLimits;
+        this.clientAddresses = clientAddresses;
         this.responses = responses;
     }
 
@@ -61,7 +65,7 @@ public class RatingResource {
             @Parameter(description = VoterTokens.HEADER_DESCRIPTION, required = true) @HeaderParam(VoterTokens.HEADER) String voterToken,
             @Context HttpServerRequest request, @Valid @NotNull RatingInput input) {
         byte[] voter = voters.voterOf(voterToken);
-        rateLimits.take(Action.VOTE, request.remoteAddress().hostAddress());
+        rateLimits.take(Action.VOTE, clientAddresses.of(request));
         return ratings.rate(slug, voter, input.score());
     }
 

@@ -75,14 +75,14 @@ public class Survey extends PanacheEntityBase {
     @Column(name = "updated_by")
     public String updatedBy;
 
+    /** A survey never opened stays a draft, even past its closesAt: it was never public. */
     public SurveyState state(OffsetDateTime now) {
-        if (status == Status.CLOSED || closesAt != null && !closesAt.isAfter(now)) {
-            return SurveyState.CLOSED;
+        boolean hasOpened = status != Status.DRAFT || opensAt != null && !opensAt.isAfter(now);
+        if (!hasOpened) {
+            return SurveyState.DRAFT;
         }
-        if (status == Status.OPEN || opensAt != null && !opensAt.isAfter(now)) {
-            return SurveyState.OPEN;
-        }
-        return SurveyState.DRAFT;
+        boolean closed = status == Status.CLOSED || closesAt != null && !closesAt.isAfter(now);
+        return closed ? SurveyState.CLOSED : SurveyState.OPEN;
     }
 
     /** How many options one ballot may choose (cast_vote applies the same rule). */

@@ -1,34 +1,37 @@
 package org.bantin.survey;
 
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.bantin.survey.SurveyRecords.SurveyResults;
 
-/** Survey results as RFC 4180 CSV, with Vietnamese column names. */
+/** Survey results as RFC 4180 CSV (Apache Commons CSV), with Vietnamese column names. */
 final class SurveyCsv {
+
+    /** Cells that spreadsheets read as formulas or that start a new cell (OWASP, CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private SurveyCsv() {
     }
 
     static String of(SurveyResults results) {
         StringBuilder csv = new StringBuilder();
-        row(csv, "Phương án", "Số phiếu", "Tỷ lệ (%)");
-        results.options()
-                .forEach(option -> row(csv, option.text(), Long.toString(option.votes()), Double.toString(option.percent())));
-        row(csv, "Tổng số người tham gia", Long.toString(results.totalVoters()), "");
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
+            printer.printRecord("Phương án", "Số phiếu", "Tỷ lệ (%)");
+            for (var option : results.options()) {
+                printer.printRecord(neutralised(option.text()), option.votes(), option.percent());
+            }
+            printer.printRecord("Tổng số người tham gia", results.totalVoters(), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return csv.toString();
     }
 
-    private static void row(StringBuilder csv, String... fields) {
-        csv.append(Stream.of(fields).map(SurveyCsv::field).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    /** Quoted when it holds a comma, a quote or a line break; quotes doubled. */
-    private static String field(String value) {
-        if (value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
+    /** Editor-written text that a spreadsheet would run is prefixed with a quote, which shows it as text. */
+    static String neutralised(String text) {
+        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

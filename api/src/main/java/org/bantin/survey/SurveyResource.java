@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.bantin.http.ClientAddresses;
 import org.bantin.http.Page;
 import org.bantin.http.PageParams;
 import org.bantin.http.ProblemException;
@@ -47,12 +48,15 @@ public class SurveyResource {
     private final VotingService voting;
     private final VoterTokens voters;
     private final RateLimits rateLimits;
+    private final ClientAddresses clientAddresses;
     private final PublicResponses responses;
 
-    SurveyResource(VotingService voting, VoterTokens voters, RateLimits rateLimits, PublicResponses responses) {
+    SurveyResource(VotingService voting, VoterTokens voters, RateLimits rateLimits, ClientAddresses clientAddresses,
+            PublicResponses responses) {
         this.voting = voting;
         this.voters = voters;
         this.rateLimits = rateLimits;
+        this.clientAddresses = clientAddresses;
         this.responses = responses;
     }
 
@@ -89,7 +93,7 @@ public class SurveyResource {
             @Parameter(description = VoterTokens.HEADER_DESCRIPTION, required = true) @HeaderParam(VoterTokens.HEADER) String voterToken,
             @Context HttpServerRequest request, @Valid @NotNull VoteInput input) {
         byte[] voter = voters.voterOf(voterToken);
-        rateLimits.take(Action.VOTE, request.remoteAddress().hostAddress());
+        rateLimits.take(Action.VOTE, clientAddresses.of(request));
         return RestResponse.status(RestResponse.Status.CREATED, voting.vote(id, input.optionIds(), voter));
     }
 

@@ -7,9 +7,12 @@ import java.util.regex.Pattern;
 /** URL slugs from Vietnamese text: `Đẩy mạnh cải cách` becomes `day-manh-cai-cach`. */
 public final class Slugs {
 
-    /** What a valid slug looks like: lower-case ASCII words joined by single hyphens. */
-    public static final String PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public static final int MAX_LENGTH = 200;
+    /**
+     * What a valid slug looks like: lower-case ASCII words joined by single hyphens, at most MAX_LENGTH long. Written
+     * without a repeated group, which Java's regex engine matches by recursion: a long enough input overflowed the stack.
+     */
+    public static final String PATTERN = "^(?!-)(?!.*--)(?!.*-$)[a-z0-9-]{1,200}$";
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import org.bantin.http.ClientAddresses;
 import org.bantin.http.RateLimits;
 import org.bantin.http.RateLimits.Action;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,10 +31,12 @@ public class VoterResource {
 
     private final VoterTokens tokens;
     private final RateLimits rateLimits;
+    private final ClientAddresses clientAddresses;
 
-    VoterResource(VoterTokens tokens, RateLimits rateLimits) {
+    VoterResource(VoterTokens tokens, RateLimits rateLimits, ClientAddresses clientAddresses) {
         this.tokens = tokens;
         this.rateLimits = rateLimits;
+        this.clientAddresses = clientAddresses;
     }
 
     @POST
@@ -41,7 +44,7 @@ public class VoterResource {
     @APIResponse(responseCode = "201", description = "A new voter token.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoterToken.class)))
     @APIResponse(responseCode = "429", description = "Too many tokens from this address; see Retry-After.")
     public RestResponse<VoterToken> create(@Context HttpServerRequest request) {
-        rateLimits.take(Action.ISSUE_VOTER_TOKEN, request.remoteAddress().hostAddress());
+        rateLimits.take(Action.ISSUE_VOTER_TOKEN, clientAddresses.of(request));
         return RestResponse.status(RestResponse.Status.CREATED, new VoterToken(tokens.issue()));
     }
 }

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -90,6 +91,27 @@ class BadArticleInputTest extends ApiTest {
         assertProblem(response, 422);
         response.body("errors.field", hasItem("title"));
         assertNothingWritten();
+    }
+
+    @Test
+    void aHugeSlugIsA422NotAStackOverflow() {
+        String slug = "a-".repeat(60_000) + "a";
+        ValidatableResponse response = post("application/json; charset=UTF-8",
+                "{\"title\": \"Tiêu đề\", \"category\": \"" + category + "\", \"slug\": \"" + slug + "\"}");
+        assertProblem(response, 422);
+        response.body("errors.field", hasItem("slug"));
+        assertNothingWritten();
+    }
+
+    @Test
+    void aPageBeyondTheLastPossibleIsA400NamingIt() {
+        for (String path : new String[]{ARTICLES, "/api/v1/articles", "/api/v1/surveys"}) {
+            ValidatableResponse response = badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                    .get(path + "?page=2147483647").then();
+            assertProblem(response, 400);
+            response.body("errors[0].field", equalTo("page"));
+        }
+        badRequest().get("/api/v1/articles?page=100000&limit=100").then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

@@ -79,8 +79,8 @@ class TokenAccessTest extends ApiTest {
         String author = tokenWithRole("author");
         long others = admin().body(draft("Bài của biên tập")).post("/api/v1/admin/articles").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        as(author).body(draft("Sửa trộm")).put("/api/v1/admin/articles/" + others).then().statusCode(403);
-        as(author).delete("/api/v1/admin/articles/" + others).then().statusCode(403);
+        as(author).body(draft("Sửa trộm")).put("/api/v1/admin/articles/" + others).then().statusCode(404);
+        as(author).delete("/api/v1/admin/articles/" + others).then().statusCode(404);
 
         long own = as(author).body(draft("Của tôi")).post("/api/v1/admin/articles").then().statusCode(201)
                 .extract().jsonPath().getLong("id");

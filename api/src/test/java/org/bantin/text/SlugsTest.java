@@ -1,11 +1,24 @@
 package org.bantin.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 class SlugsTest {
+
+    @Test
+    void thePatternTakesSlugsAndRefusesTheRestWithoutRecursing() {
+        assertTrue(Pattern.matches(Slugs.PATTERN, "day-manh-cai-cach-2024"));
+        assertTrue(Pattern.matches(Slugs.PATTERN, "a".repeat(Slugs.MAX_LENGTH)));
+        for (String bad : new String[]{"", "-a", "a-", "a--b", "A-b", "đ", "a b", "a".repeat(Slugs.MAX_LENGTH + 1),
+                "a-".repeat(60_000) + "a"}) {
+            assertFalse(Pattern.matches(Slugs.PATTERN, bad), bad.length() > 20 ? bad.length() + " characters" : bad);
+        }
+    }
 
     @Test
     void theSampleTitleGivesTheExpectedSlug() {
