@@ -2,26 +2,37 @@
 """Readers voting and rating through Bantin while it crashes, recording what each was told.
 
 Each client takes a new voter, gets it a token, casts its vote, rates one article, and takes the
-next voter, until the time is up; then it finishes the voter in hand. A request that gets no
+next voter, until it is sent SIGTERM; then it finishes the voter in hand. A request that gets no
 answer or a 5xx may or may not have been stored, so the client sends it again later, as a reader's
 browser would; an "already voted" after such a failure means the first one was stored. Every
 tenth voter sends its vote and rating once more after they were acknowledged, as a client whose
 answer was lost would. Writes one JSON line per voter to OUT and one line per request to OUT.requests.
 
-Usage: load.py API SURVEY OPTION,... SLUG,... SECONDS OUT [CLIENTS]
+Usage: load.py API SURVEY OPTION,... SLUG,... OUT [CLIENTS]
 """
 import base64
 import http.client
 import itertools
 import json
+import signal
 import sys
 import threading
 import time
 from urllib.parse import urlsplit
 
 RETRY_PAUSE = 0.2
-GIVE_UP_AFTER = 60  # seconds past the end without an answer: the write stays ambiguous
+GIVE_UP_AFTER = 60  # seconds after SIGTERM without an answer: the write stays ambiguous
 TIMEOUT = 10
+stopped_at = None
+
+
+def stop(*_):
+    global stopped_at
+    stopped_at = time.time()
+
+
+def stopped(after=0):
+    return stopped_at is not None and time.time() > stopped_at + after
 
 
 class Client:
@@ -57,8 +68,8 @@ def answered(status):
     return status is not None and status < 500
 
 
-def token_of(client, deadline):
-    while time.time() < deadline:
+def token_of(client):
+    while not stopped(GIVE_UP_AFTER):
         status, text = client.send("token", "POST", "/voters")
         if status == 201:
             return json.loads(text)["token"]
@@ -66,7 +77,7 @@ def token_of(client, deadline):
     return None
 
 
-def vote(client, survey, option, token, deadline):
+def vote(client, survey, option, token):
     """acknowledged, refused (a definitive 4xx, with its answer) or ambiguous, and every status seen."""
     statuses = []
     while True:
@@ -79,12 +90,12 @@ def vote(client, survey, option, token, deadline):
             return "acknowledged", statuses
         if answered(status):
             return "refused " + text, statuses
-        if time.time() > deadline:
+        if stopped(GIVE_UP_AFTER):
             return "ambiguous", statuses
         time.sleep(RETRY_PAUSE)
 
 
-def rate(client, slug, score, token, deadline):
+def rate(client, slug, score, token):
     statuses = []
     while True:
         status, text = client.send("rating", "PUT", f"/articles/{slug}/rating", {"score": score}, token)
@@ -93,7 +104,7 @@ def rate(client, slug, score, token, deadline):
             return "acknowledged", statuses
         if answered(status):
             return "refused " + text, statuses
-        if time.time() > deadline:
+        if stopped(GIVE_UP_AFTER):
             return "ambiguous", statuses
         time.sleep(RETRY_PAUSE)
 
@@ -104,24 +115,22 @@ def voter_id(token):
 
 
 def main():
-    api, survey, options, slugs, seconds, out = sys.argv[1:7]
-    clients = int(sys.argv[7]) if len(sys.argv) > 7 else 16
+    api, survey, options, slugs, out = sys.argv[1:6]
+    clients = int(sys.argv[6]) if len(sys.argv) > 6 else 16
     options, slugs = [int(o) for o in options.split(",")], slugs.split(",")
-    end = time.time() + float(seconds)
-    numbers, lock, voters, requests = itertools.count(), threading.Lock(), [], []
+    numbers, lock, voters, requests, crashed = itertools.count(), threading.Lock(), [], [], []
 
     def work():
         client = Client(api, requests)
-        while time.time() < end:
+        while not stopped():
             n = next(numbers)
-            token = token_of(client, end + GIVE_UP_AFTER)
+            token = token_of(client)
             if token is None:
                 continue  # nothing was written for this voter
             record = {"voter": voter_id(token), "option": options[n % len(options)], "slug": slugs[n % len(slugs)],
                       "score": 1 + n * 7 % 5}
-            deadline = end + GIVE_UP_AFTER
-            record["vote"], record["voteStatuses"] = vote(client, survey, record["option"], token, deadline)
-            record["rating"], record["ratingStatuses"] = rate(client, record["slug"], record["score"], token, deadline)
+            record["vote"], record["voteStatuses"] = vote(client, survey, record["option"], token)
+            record["rating"], record["ratingStatuses"] = rate(client, record["slug"], record["score"], token)
             if n % 10 == 0:
                 record["voteAgain"], _ = client.send("vote", "POST", f"/surveys/{survey}/votes",
                                                      {"optionIds": [record["option"]]}, token)
@@ -130,18 +139,18 @@ def main():
             with lock:
                 voters.append(record)
 
-    crashed = []
-
-    def stopped(args):
+    def failed(args):
         crashed.append(args)
         threading.__excepthook__(args)
 
-    threading.excepthook = stopped
+    signal.signal(signal.SIGTERM, stop)
+    threading.excepthook = failed
     threads = [threading.Thread(target=work) for _ in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        while thread.is_alive():
+            thread.join(0.1)  # a short wait, so that SIGTERM is handled at once
     with open(out, "w") as file:
         file.writelines(json.dumps(record) + "\n" for record in voters)
     with open(out + ".requests", "w") as file:
