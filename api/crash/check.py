@@ -149,12 +149,15 @@ def round_line(voters, requests, back_at, recovered, listened):
     failed = [t for t, kind, status in requests if status == "None" or int(status) >= 500]
     retried = sum(1 for voter in voters for kind in ("vote", "rating")
                   if voter[kind] == "acknowledged" and len(voter[kind + "Statuses"]) > 1)
+    # "Already voted" after a failed attempt: that attempt was stored although its answer was lost.
+    stored_unanswered = sum(1 for voter in voters if voter["vote"] == "acknowledged" and voter["voteStatuses"][-1] == 409)
     ambiguous = sum(1 for voter in voters for kind in ("vote", "rating") if voter[kind] == "ambiguous")
     last = max(failed, default=back_at) - back_at
     return (f"{len(failed)} requests failed, the last {abs(last):.1f} s {'after' if last > 0 else 'before'} it was back; "
             f"writes acknowledged again {recovered:.1f} s after; "
             f"{acknowledged(voters, 'vote')} votes and {acknowledged(voters, 'rating')} ratings acknowledged "
-            f"({retried} after a failed attempt, {ambiguous} unanswered); a change made in the database reached "
+            f"({retried} after a failed attempt, {stored_unanswered} votes stored by the failed one; {ambiguous} "
+            "unanswered); a change made in the database reached "
             f"the API's cache in {listened * 1000:.0f} ms")
 
 
