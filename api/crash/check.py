@@ -29,12 +29,19 @@ def sql(query):
 
 
 def get(url):
-    """(status, parsed JSON or None)."""
+    """(status, parsed JSON or None); (None, None) without an answer."""
     try:
         with urllib.request.urlopen(url, timeout=10) as answer:
             return answer.status, json.load(answer)
     except urllib.error.HTTPError as e:
         return e.code, None
+    except OSError:
+        return None, None
+
+
+def article(api, slug):
+    """The published article as the API serves it (from its cache), or {} when it answers otherwise."""
+    return get(f"{api}/articles/{slug}")[1] or {}
 
 
 def records(path):
@@ -120,8 +127,8 @@ def check_ratings(api, voters, problems):
         status, summary = get(f"{api}/articles/{slug}/rating")
         if status != 200 or summary["count"] != count or list(summary["distribution"].values()) != [one, two, three, four, five]:
             problems.append(f"GET /articles/{slug}/rating answered {status} {summary}; rows {count}, {[one, two, three, four, five]}")
-        if not within(CACHED_TOTALS_WITHIN, lambda: get(f"{api}/articles/{slug}")[1]["rating"]["count"] == count):
-            problems.append(f"GET /articles/{slug} still shows {get(f'{api}/articles/{slug}')[1]['rating']}, rows {count}")
+        if not within(CACHED_TOTALS_WITHIN, lambda: article(api, slug).get("rating", {}).get("count") == count):
+            problems.append(f"GET /articles/{slug} still shows {article(api, slug).get('rating')}, rows {count}")
 
 
 def within(seconds, condition):
@@ -135,11 +142,11 @@ def within(seconds, condition):
 
 def check_listening(api, slug, problems):
     """A change made in the database reaches the API's cached article only through LISTEN."""
-    get(f"{api}/articles/{slug}")
+    article(api, slug)
     title = f"Thông báo {time.time_ns()}"
     sql(f"UPDATE articles SET title = '{title}' WHERE slug = '{slug}'")
     started = time.time()
-    if not within(SEEN_WITHIN, lambda: get(f"{api}/articles/{slug}")[1]["title"] == title):
+    if not within(SEEN_WITHIN, lambda: article(api, slug).get("title") == title):
         problems.append(f"a title changed in the database was not served after {SEEN_WITHIN} s: "
                         "the API is not listening for content changes")
     return time.time() - started
@@ -156,8 +163,8 @@ def round_line(voters, requests, back_at, recovered, listened):
     return (f"{len(failed)} requests failed, the last {abs(last):.1f} s {'after' if last > 0 else 'before'} it was back; "
             f"writes acknowledged again {recovered:.1f} s after; "
             f"{acknowledged(voters, 'vote')} votes and {acknowledged(voters, 'rating')} ratings acknowledged "
-            f"({retried} after a failed attempt, {stored_unanswered} votes stored by the failed one; {ambiguous} "
-            "unanswered); a change made in the database reached "
+            f"({retried} after a failed attempt, votes already stored by it: {stored_unanswered}; unanswered: "
+            f"{ambiguous}); a change made in the database reached "
             f"the API's cache in {listened * 1000:.0f} ms")
 
 
