@@ -40,7 +40,16 @@ public class ApiToken extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
 
-    public static Optional<ApiToken> findActiveByHash(byte[] hash) {
-        return find("tokenHash = ?1 and revokedAt is null", hash).firstResultOptional();
+    @Column(name = "expires_at")
+    public OffsetDateTime expiresAt;
+
+    /** The token with this hash, revoked and expired ones included, so that a refusal can say why. */
+    public static Optional<ApiToken> findByHash(byte[] hash) {
+        return find("tokenHash", hash).firstResultOptional();
+    }
+
+    /** Whether a named token with the admin role works at this moment. */
+    public static boolean anActiveAdminExists(OffsetDateTime now) {
+        return count("role = ?1 and revokedAt is null and expiresAt > ?2", Role.ADMIN, now) > 0;
     }
 }

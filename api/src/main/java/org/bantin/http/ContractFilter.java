@@ -46,7 +46,7 @@ public class ContractFilter implements OASFilter {
         boolean admin = path.startsWith(ADMIN_PATHS);
         if (admin) {
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
-            addProblem(responses, "401", "No token, or an unknown or revoked one.");
+            addProblem(responses, "401", "No token, or an unknown, revoked or expired one.");
             addProblem(responses, "403", "The token's role does not allow this.");
         } else if (method == PathItem.HttpMethod.GET) {
             addCachingHeaders(responses, parameters.stream().anyMatch(p -> VoterTokens.HEADER.equals(p.getName())));
@@ -65,11 +65,13 @@ public class ContractFilter implements OASFilter {
         if (parameters.stream().anyMatch(p -> "If-Match".equals(p.getName()))) {
             addProblem(responses, "412", "If-Match names another version than the current one.");
         }
+        addProblem(responses, "503",
+                "The database is unavailable for a moment (a restart, a failover); try again after Retry-After.");
         responses.getAPIResponses().forEach((code, response) -> {
             if (code.startsWith("4") && response.getContent() == null) {
                 response.setContent(problemContent());
             }
-            if (code.equals("429")) {
+            if (code.equals("429") || code.equals("503")) {
                 response.addHeader("Retry-After", header("Seconds to wait before trying again."));
             }
         });

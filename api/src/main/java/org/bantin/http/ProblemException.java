@@ -58,6 +58,12 @@ public class ProblemException extends RuntimeException {
                 .withHeader("Retry-After", Long.toString(retryAfterSeconds));
     }
 
+    public static ProblemException databaseUnavailable(long retryAfterSeconds) {
+        return of(503, "database-unavailable", "Service unavailable",
+                "The database is unavailable for a moment; try again in " + retryAfterSeconds + " s.")
+                .withHeader("Retry-After", Long.toString(retryAfterSeconds));
+    }
+
     private ProblemException withHeader(String name, String value) {
         headers.put(name, value);
         return this;

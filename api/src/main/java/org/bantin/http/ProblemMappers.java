@@ -1,5 +1,6 @@
 package org.bantin.http;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,6 +29,7 @@ public class ProblemMappers {
     public static final String PROBLEM_JSON = "application/problem+json";
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -88,10 +90,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        String unavailable = databaseUnavailable(e);
+        if (unavailable != null) {
+            // Expected while the database restarts: one line each, not a stack trace.
+            LOG.warnf("Database unavailable: %s", unavailable);
+            return problem(ProblemException.databaseUnavailable(DATABASE_RETRY_AFTER_SECONDS));
+        }
         LOG.error("Unexpected failure", e);
         Problem problem = new Problem("about:blank", "Internal Server Error", 500,
                 "The server could not complete the request.", null);
         return Response.status(500).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    /**
+     * Why the database could not be used, when it is gone or refusing connections (SQLSTATE class 08, connection
+     * exception; 57P01-57P03, shut down or starting), or null for any other failure.
+     */
+    private static String databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return sql.getSQLState() + " " + sql.getMessage();
+            }
+        }
+        return null;
     }
 
     /**

@@ -7,6 +7,10 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.bantin.support.ApiTest;
@@ -99,6 +103,43 @@ class TokenAccessTest extends ApiTest {
         as(author).body(Map.of("name", "Chuyên mục mới")).post("/api/v1/admin/categories").then().statusCode(403);
         as(editor).body(Map.of("name", "Chuyên mục " + System.nanoTime())).post("/api/v1/admin/categories").then()
                 .statusCode(201);
+    }
+
+    @Test
+    void aTokenExpiresAfterTheDefaultLifetimeUnlessItIsGivenADate() {
+        var lasting = admin().body(Map.of("name", "Mặc định", "role", "editor")).post("/api/v1/admin/tokens").then()
+                .statusCode(201).extract().jsonPath();
+        Duration left = Duration.between(OffsetDateTime.now(), OffsetDateTime.parse(lasting.getString("expiresAt")));
+        assertTrue(left.compareTo(Duration.ofDays(90).minusMinutes(5)) > 0 && left.compareTo(Duration.ofDays(90)) <= 0,
+                left.toString());
+
+        OffsetDateTime chosen = OffsetDateTime.now(ZoneOffset.UTC).plusDays(10).truncatedTo(ChronoUnit.SECONDS);
+        var dated = admin().body(Map.of("name", "Có hạn", "role", "author", "expiresAt", chosen.toString()))
+                .post("/api/v1/admin/tokens").then().statusCode(201).extract().jsonPath();
+        assertEquals(chosen.toInstant(), OffsetDateTime.parse(dated.getString("expiresAt")).toInstant());
+        admin().get("/api/v1/admin/tokens").then().statusCode(200)
+                .body("find { it.id == " + dated.getLong("id") + " }.expiresAt", equalTo(dated.getString("expiresAt")));
+        assertEquals(1, count("SELECT count(*) FROM api_tokens WHERE id = " + dated.getLong("id")
+                + " AND expires_at = '" + chosen + "'"));
+        as(dated.getString("token")).get("/api/v1/admin/articles").then().statusCode(200);
+    }
+
+    @Test
+    void anExpiryInThePastOrBeyondTheLongestLifetimeIsRefused() {
+        long tokens = count("SELECT count(*) FROM api_tokens");
+        for (OffsetDateTime expiresAt : new OffsetDateTime[]{OffsetDateTime.now().minusMinutes(1),
+                OffsetDateTime.now().plusDays(366)}) {
+            admin().body(Map.of("name", "Sai hạn", "role", "editor", "expiresAt", expiresAt.toString()))
+                    .post("/api/v1/admin/tokens").then().statusCode(422).body("errors[0].field", equalTo("expiresAt"));
+        }
+        assertEquals(tokens, count("SELECT count(*) FROM api_tokens"));
+    }
+
+    /** By default for tests, as when BANTIN_ADMIN_TOKEN_BOOTSTRAP_ONLY=false; BrokenAuthenticationTest has it on. */
+    @Test
+    void theEnvironmentTokenKeepsWorkingBesideNamedAdminsWhenItIsNotBootstrapOnly() {
+        tokenWithRole("admin");
+        admin().get("/api/v1/admin/tokens").then().statusCode(200);
     }
 
     @Test
