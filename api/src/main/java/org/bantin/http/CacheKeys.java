@@ -1,6 +1,7 @@
 package org.bantin.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -41,11 +42,23 @@ final class CacheKeys {
             return listKey(rawQuery);
         }
         if (rawPath.startsWith(ARTICLE_PREFIX) && rawPath.indexOf('/', ARTICLE_PREFIX.length()) < 0) {
-            String slug = decode(rawPath, ARTICLE_PREFIX.length(), rawPath.length(), false);
-            boolean plain = slug != null && !slug.isEmpty() && slug.indexOf('/') < 0 && !slug.equals(".") && !slug.equals("..");
-            return plain ? ARTICLE_PREFIX + slug : null;
+            return articleKey(rawPath);
         }
         return null;
+    }
+
+    private static String articleKey(String rawPath) {
+        if (rawPath.indexOf('%', ARTICLE_PREFIX.length()) < 0) {
+            return isArticle(rawPath) ? rawPath : null;
+        }
+        String slug = decode(rawPath, ARTICLE_PREFIX.length(), rawPath.length(), false);
+        String key = slug == null || slug.indexOf('/') >= 0 ? null : ARTICLE_PREFIX + slug;
+        return key != null && isArticle(key) ? key : null;
+    }
+
+    /** A slug, not empty nor a dot segment (the router reads /articles/.. as another path). */
+    private static boolean isArticle(String path) {
+        return path.length() > ARTICLE_PREFIX.length() && !path.endsWith("/.") && !path.endsWith("/..");
     }
 
     /** The slug of an article's key, or null for another key. */
@@ -68,25 +81,29 @@ final class CacheKeys {
             if (end > start) {
                 int equals = rawQuery.indexOf('=', start);
                 int nameEnd = equals < 0 || equals > end ? end : equals;
-                String name = decode(rawQuery, start, nameEnd, true);
-                String value = nameEnd == end ? "" : decode(rawQuery, nameEnd + 1, end, true);
-                if (name == null || value == null) {
-                    return null;
-                }
-                int index = indexOf(name);
+                int index = parameterAt(rawQuery, start, nameEnd);
                 if (index < 0) {
+                    String name = decode(rawQuery, start, nameEnd, true);
+                    if (name == null) {
+                        return null;
+                    }
                     throw ProblemException.invalidField(400, name, "is not a parameter of this list");
                 }
                 if (values[index] == null) {
-                    values[index] = value;
+                    values[index] = nameEnd == end ? "" : decode(rawQuery, nameEnd + 1, end, true);
+                    if (values[index] == null) {
+                        return null;
+                    }
                 }
             }
             start = end + 1;
         }
-        StringBuilder key = new StringBuilder(ARTICLES).append('?');
+        StringBuilder key = new StringBuilder(ARTICLES.length() + rawQuery.length() + LIST_PARAMETERS.length + 1)
+                .append(ARTICLES)
+                .append('?');
         boolean defaults = true;
         for (int i = 0; i < values.length; i++) {
-            String value = i == PAGE || i == LIMIT ? number(values[i]) : text(values[i]);
+            String value = values[i] == null ? "" : i == PAGE || i == LIMIT ? number(values[i]) : text(values[i]);
             if (value == null || value.indexOf(SEPARATOR) >= 0) {
                 return null;
             }
@@ -109,13 +126,17 @@ final class CacheKeys {
         return query.length();
     }
 
-    private static int indexOf(String name) {
+    /** The index of the parameter named by `query[from, to)`, written plainly or percent-encoded; else -1. */
+    private static int parameterAt(String query, int from, int to) {
         for (int i = 0; i < LIST_PARAMETERS.length; i++) {
-            if (LIST_PARAMETERS[i].equals(name)) {
+            String name = LIST_PARAMETERS[i];
+            if (to - from == name.length() && query.regionMatches(from, name, 0, name.length())) {
                 return i;
             }
         }
-        return -1;
+        int escape = query.indexOf('%', from);
+        String decoded = escape >= 0 && escape < to ? decode(query, from, to, true) : null;
+        return decoded == null ? -1 : Arrays.asList(LIST_PARAMETERS).indexOf(decoded);
     }
 
     /** As QueryParams.text reads it: blank is absent (""), else trimmed. */
@@ -137,18 +158,21 @@ final class CacheKeys {
         if (i == trimmed.length()) {
             return null;
         }
+        boolean plain = i == 0 && trimmed.charAt(0) != '0'; // as written: the key needs no copy
         long number = 0;
         for (; i < trimmed.length(); i++) {
-            int digit = Character.digit(trimmed.charAt(i), 10);
+            char c = trimmed.charAt(i);
+            int digit = Character.digit(c, 10);
             if (digit < 0) {
                 return null;
             }
+            plain &= c <= '9';
             number = number * 10 + digit;
             if (number > Integer.MAX_VALUE) {
                 return null;
             }
         }
-        return number == 0 ? null : Long.toString(number);
+        return number == 0 ? null : plain ? trimmed : Long.toString(number);
     }
 
     /**
