@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.bantin.article.ArticleResource;
 import org.junit.jupiter.api.Test;
 
 /** The cache's rules on its own: freshness, rating checks, max-age, keys. */
@@ -154,5 +162,21 @@ class ResponseCacheRulesTest {
                 "/api/v1/articles/a%2Fb", "/api/v1/articles/a/b", "/api/v1/%61rticles", "/api/v1/articles/%C3"}) {
             assertNull(CacheKeys.of(path, null), path);
         }
+    }
+
+    @Test
+    void theKeysKnowTheParametersOfTheArticleList() {
+        Method list = Arrays.stream(ArticleResource.class.getMethods()).filter(m -> m.getName().equals("list")).findFirst()
+                .orElseThrow();
+        Set<String> taken = new HashSet<>();
+        for (Parameter parameter : list.getParameters()) {
+            if (parameter.isAnnotationPresent(QueryParam.class)) {
+                taken.add(parameter.getAnnotation(QueryParam.class).value());
+            } else if (parameter.isAnnotationPresent(BeanParam.class)) {
+                Arrays.stream(parameter.getType().getDeclaredFields()).filter(f -> f.isAnnotationPresent(QueryParam.class))
+                        .forEach(f -> taken.add(f.getAnnotation(QueryParam.class).value()));
+            }
+        }
+        assertEquals(taken, Set.of(CacheKeys.LIST_PARAMETERS));
     }
 }
