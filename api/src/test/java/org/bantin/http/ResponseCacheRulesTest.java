@@ -2,15 +2,19 @@ package org.bantin.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -178,5 +182,27 @@ class ResponseCacheRulesTest {
             }
         }
         assertEquals(taken, Set.of(CacheKeys.LIST_PARAMETERS));
+    }
+
+    @Test
+    void aFloodOfOneOffRequestsDoesNotPushOutThePopularPages() throws InterruptedException {
+        ResponseCache small = new ResponseCache(true, Duration.ofHours(1), Duration.ofHours(2), 64 * 1024);
+        ResponseCache.Entry page = new ResponseCache.Entry(new byte[1024], "\"p\"", "public");
+        List<String> popular = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            popular.add(small.keyOf("/api/v1/articles/bai-doc-nhieu-" + i, null));
+            small.put(popular.get(i), page, small.mark());
+        }
+        for (int read = 0; read < 50; read++) {
+            popular.forEach(small::get);
+        }
+        for (int i = 2; i < 5000; i++) {
+            String oneOff = small.keyOf("/api/v1/articles", "page=" + i);
+            small.put(oneOff, page, small.mark());
+            small.get(oneOff);
+        }
+        Thread.sleep(200); // evictions run in the background
+        assertTrue(small.size() < 64, small.size() + " entries of 1 KiB in 64 KiB");
+        popular.forEach(key -> assertNotNull(small.get(key), key));
     }
 }
