@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,15 +23,23 @@ import io.quarkus.runtime.StartupEvent;
  * Drops this instance's cached public responses when any instance changes content: the
  * database notifies channel bantin_content on every committed change to articles or categories
  * (migration V11). PostgreSQL does not replay notifications, so the cache is also dropped
- * whenever listening (re)starts. One connection of its own, outside the pool.
+ * whenever listening stops or (re)starts. One connection of its own, outside the pool, checked
+ * every few seconds: a connection that died unnoticed would otherwise wait for notifications
+ * forever while changes went unheard.
  */
 @ApplicationScoped
 class ContentNotifications {
 
+    /** How the listening connection shows in pg_stat_activity. */
+    static final String APPLICATION_NAME = "bantin-content-notifications";
     private static final Logger LOG = Logger.getLogger(ContentNotifications.class);
     private static final String CHANNEL = "bantin_content";
-    private static final int WAIT_MILLIS = 5_000;
-    private static final long RETRY_MILLIS = 1_000;
+    /** Between liveness checks (SELECT 1), notifications are waited for. */
+    private static final int CHECK_EVERY_MILLIS = 2_000;
+    /** A query or connection attempt that takes longer has failed. */
+    private static final String TIMEOUT_SECONDS = "5";
+    private static final long FIRST_RETRY_MILLIS = 500;
+    private static final long LAST_RETRY_MILLIS = 30_000;
 
     private final ResponseCache cache;
     private final String url;
@@ -66,31 +75,55 @@ class ContentNotifications {
     }
 
     private void listen() {
+        long retryMillis = FIRST_RETRY_MILLIS;
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, username.orElse(null), password.orElse(null))) {
+            try (Connection connection = connect()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 cache.invalidateAll(); // whatever changed while nobody listened
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
-                    if (received != null && received.length > 0) {
-                        cache.invalidateAll();
-                    }
-                }
+                retryMillis = FIRST_RETRY_MILLIS;
+                receive(connection);
             } catch (SQLException e) {
+                cache.invalidateAll(); // changes from now until listening again go unheard
                 if (running) {
-                    LOG.warnf("Not listening for content changes (%s); again in %d ms", e.getMessage(), RETRY_MILLIS);
-                    pause();
+                    LOG.warnf("Not listening for content changes (%s); again in %d ms", DatabaseSetup.redacted(e.getMessage()), retryMillis);
+                    pause(retryMillis);
+                    retryMillis = Math.min(2 * retryMillis, LAST_RETRY_MILLIS);
                 }
             }
         }
     }
 
-    private void pause() {
+    /** Until the connection fails: drops the cache at each notification, and checks the connection between them. */
+    private void receive(Connection connection) throws SQLException {
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        try (Statement liveness = connection.createStatement()) {
+            while (running) {
+                PGNotification[] received = notifications.getNotifications(CHECK_EVERY_MILLIS);
+                if (received != null && received.length > 0) {
+                    cache.invalidateAll();
+                }
+                liveness.execute("SELECT 1");
+            }
+        }
+    }
+
+    /** Keepalives and timeouts, so that a dead connection or server ends in an error rather than a wait. */
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        username.ifPresent(name -> properties.setProperty("user", name));
+        password.ifPresent(secret -> properties.setProperty("password", secret));
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("connectTimeout", TIMEOUT_SECONDS);
+        properties.setProperty("socketTimeout", TIMEOUT_SECONDS);
+        return DriverManager.getConnection(url, properties);
+    }
+
+    private void pause(long millis) {
         try {
-            Thread.sleep(RETRY_MILLIS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

@@ -1,5 +1,10 @@
 package org.bantin.http;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -22,22 +27,30 @@ import io.vertx.ext.web.RoutingContext;
  * I/O thread: no worker thread, no REST endpoint, no database. It runs after the router's
  * filters (CORS) and before Quarkus REST, which handles every miss (see ResponseCacheFilter).
  * An entry past its freshness is read anew by a request this instance sends itself, marked so
- * that it passes by the cache, while readers keep getting the entry.
+ * that it passes by the cache, while readers keep getting the entry. The mark is a secret of this
+ * process: from anyone else the header is ignored, so that no client can make every request of
+ * theirs a database read.
  */
 @ApplicationScoped
 class CachedResponses {
 
     private static final Logger LOG = Logger.getLogger(CachedResponses.class);
     private static final String JSON = "application/json";
-    /** Marks this instance's own refresh requests; from anyone else it merely skips the cache. */
+    /** Marks this instance's own refresh requests, with its secret as value. */
     private static final String REFRESH = "Bantin-Refresh";
 
     private final ResponseCache cache;
     private final HttpClient client;
+    private final String secret;
+    private final byte[] secretBytes;
 
     CachedResponses(ResponseCache cache, Vertx vertx) {
         this.cache = cache;
         this.client = vertx.createHttpClient();
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        this.secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        this.secretBytes = secret.getBytes(StandardCharsets.US_ASCII);
     }
 
     void install(@Observes Router router) {
@@ -48,9 +61,7 @@ class CachedResponses {
 
     private void answer(RoutingContext context) {
         HttpServerRequest request = context.request();
-        boolean cacheable = request.method() == HttpMethod.GET && request.getHeader(REFRESH) == null;
-        String key = cacheable ? cache.keyOf(request.path(), request.query()) : null;
-        ResponseCache.Hit hit = key == null ? null : cache.get(key);
+        ResponseCache.Hit hit = request.method() == HttpMethod.GET && !ownRefresh(request) ? hitFor(request) : null;
         if (hit == null) {
             context.next();
             return;
@@ -68,10 +79,26 @@ class CachedResponses {
         }
     }
 
+    private ResponseCache.Hit hitFor(HttpServerRequest request) {
+        String key;
+        try {
+            key = cache.keyOf(request.path(), request.query());
+        } catch (ProblemException refused) {
+            return null; // Quarkus REST answers it (ResponseCacheFilter)
+        }
+        return key == null ? null : cache.get(key);
+    }
+
+    /** Compared in constant time, so that the secret cannot be learnt from how long a refusal takes. */
+    private boolean ownRefresh(HttpServerRequest request) {
+        String value = request.getHeader(REFRESH);
+        return value != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII), secretBytes);
+    }
+
     /** Asks this instance for the same address past the cache; ResponseCacheFilter stores the answer. */
     private void refresh(HttpServerRequest request) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(request.localAddress().host())
-                .setPort(request.localAddress().port()).setURI(request.uri()).putHeader(REFRESH, "1");
+                .setPort(request.localAddress().port()).setURI(request.uri()).putHeader(REFRESH, secret);
         client.request(options).compose(refresh -> refresh.send()).compose(HttpClientResponse::body)
                 .onFailure(failure -> LOG.debugf("Refreshing %s failed: %s", request.uri(), failure.getMessage()));
     }

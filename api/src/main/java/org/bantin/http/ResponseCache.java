@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,19 +13,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 /**
- * Recent public responses, as the bytes sent, by request path and query. An entry is fresh for
- * the configured ttl; after that, the first request to find it has it read anew in the
+ * Recent public responses, as the bytes sent, by canonical request (CacheKeys). An entry is fresh
+ * for the configured ttl; after that, the first request to find it has it read anew in the
  * background (CachedResponses) while every request, that one included, still gets it, so no
- * reader waits for the database and a popular page is not read by every client at once. After
- * twice the ttl an entry is gone. Rating counts in cached responses therefore lag by at most
- * twice the ttl. Every entry is dropped when content changes, here or on another instance (see
- * ContentNotifications).
+ * reader waits for the database and a popular page is not read by every client at once. A ttl
+ * after it went stale an entry is gone. Rating counts in cached responses therefore lag by at
+ * most twice the ttl. Every entry is dropped when content changes, here or on another instance
+ * (see ContentNotifications).
  *
  * Single articles change in between only by their ratings, so those are checked instead
  * (CachedRatingsCheck): an article whose ratings stood still since it was read stays fresh,
  * without being read again, and one whose ratings moved is read anew at its next request.
+ *
+ * Whatever its ratings, no entry is served more than max-age after its read began: should a
+ * content change never be heard of (a listening connection that died unnoticed), it still shows
+ * by then. An entry goes stale a ttl before its max-age, so that a popular one is read anew
+ * before it is gone.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -39,32 +44,32 @@ public class ResponseCache {
     record Hit(Entry entry, boolean refresh) {
     }
 
-    /** Where things stood when a read began: the content generation and the number of rating checks. */
-    record Mark(long generation, long ratingChecks) {
+    /**
+     * Where things stood when a read began: the content generation, the number of rating checks
+     * and the time (System.nanoTime).
+     */
+    record Mark(long generation, long ratingChecks, long time) {
     }
 
-    private static final Set<String> CACHED_PATHS = Set.of("/api/v1/site", "/api/v1/categories", "/api/v1/articles");
-    private static final String ARTICLE_PATH = "/api/v1/articles/";
-    /** One article by its slug (its rating, under /rating, depends on the reader). */
-    private static final Pattern ARTICLE = Pattern.compile(Pattern.quote(ARTICLE_PATH) + "[^/?]+");
-
     /**
-     * An entry, until when it is fresh, whether a request is already reading it anew, and the
-     * rating check after which its ratings were read or last found unchanged.
+     * An entry, when its read began, until when it is fresh, whether a request is already
+     * reading it anew, and the rating check after which its ratings were read or last found
+     * unchanged. It is gone a ttl after its freshness.
      */
-    private record Stored(Entry entry, long freshUntil, AtomicBoolean refreshing, long ratingCheck) {
+    private record Stored(Entry entry, long readAt, long freshUntil, AtomicBoolean refreshing, long ratingCheck) {
 
         Stored confirmedBy(long check, long freshUntil) {
-            return new Stored(entry, freshUntil, refreshing, check);
+            return new Stored(entry, readAt, freshUntil, refreshing, check);
         }
 
         Stored staleFrom(long now) {
-            return new Stored(entry, now, refreshing, ratingCheck);
+            return new Stored(entry, readAt, now, refreshing, ratingCheck);
         }
     }
 
     private final boolean enabled;
     private final long ttlNanos;
+    private final long maxAgeNanos;
     private final Cache<String, Stored> entries;
     /** Moves on at every invalidation, so that a response read before it is not stored after it. */
     private final AtomicLong generation = new AtomicLong();
@@ -74,23 +79,55 @@ public class ResponseCache {
 
     ResponseCache(@ConfigProperty(name = "bantin.response-cache.enabled") boolean enabled,
             @ConfigProperty(name = "bantin.response-cache.ttl") Duration ttl,
+            @ConfigProperty(name = "bantin.response-cache.max-age") Duration maxAge,
             @ConfigProperty(name = "bantin.response-cache.max-bytes") long maxBytes) {
+        if (maxAge.compareTo(ttl.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("bantin.response-cache.max-age (" + maxAge
+                    + ") must be at least twice bantin.response-cache.ttl (" + ttl + ")");
+        }
         this.enabled = enabled;
         this.ttlNanos = ttl.toNanos();
-        this.entries = Caffeine.newBuilder().expireAfterWrite(ttl.multipliedBy(2)).maximumWeight(maxBytes)
+        this.maxAgeNanos = maxAge.toNanos();
+        this.entries = Caffeine.newBuilder().expireAfter(new GoneATtlAfterFreshness()).maximumWeight(maxBytes)
                 .weigher((String key, Stored stored) -> key.length() + stored.entry().body().length).build();
+    }
+
+    /** Caffeine's clock is System.nanoTime, as the entries' times are. */
+    private final class GoneATtlAfterFreshness implements Expiry<String, Stored> {
+
+        @Override
+        public long expireAfterCreate(String key, Stored stored, long now) {
+            return Math.max(0, stored.freshUntil() + ttlNanos - now);
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, Stored stored, long now, long remaining) {
+            return expireAfterCreate(key, stored, now);
+        }
+
+        @Override
+        public long expireAfterRead(String key, Stored stored, long now, long remaining) {
+            return remaining;
+        }
+    }
+
+    /** Fresh for a ttl from now, but stale a ttl before its max-age. */
+    private long freshUntil(long readAt, long now) {
+        return Math.min(now + ttlNanos, readAt + maxAgeNanos - ttlNanos);
     }
 
     public boolean enabled() {
         return enabled;
     }
 
-    /** The key of a GET of the public content reads (site, categories, article lists, articles); else null. */
+    /**
+     * The key of a GET of the public content reads (site, categories, article lists, articles);
+     * else null.
+     *
+     * @throws ProblemException (400) for a query parameter that the article list does not take
+     */
     String keyOf(String rawPath, String rawQuery) {
-        if (!enabled || !(CACHED_PATHS.contains(rawPath) || ARTICLE.matcher(rawPath).matches())) {
-            return null;
-        }
-        return rawQuery == null ? rawPath : rawPath + '?' + rawQuery;
+        return enabled ? CacheKeys.of(rawPath, rawQuery) : null;
     }
 
     /** The entry to answer with, or null. Of the finders of an entry past its freshness, one is told to refresh it. */
@@ -104,13 +141,14 @@ public class ResponseCache {
     }
 
     Mark mark() {
-        return new Mark(generation.get(), ratingChecks.get());
+        return new Mark(generation.get(), ratingChecks.get(), System.nanoTime());
     }
 
     /** Keeps the entry unless the content changed since its read began (`readAt`). */
     void put(String key, Entry entry, Mark readAt) {
         if (generation.get() == readAt.generation()) {
-            entries.put(key, new Stored(entry, System.nanoTime() + ttlNanos, new AtomicBoolean(), readAt.ratingChecks()));
+            entries.put(key, new Stored(entry, readAt.time(), freshUntil(readAt.time(), System.nanoTime()), new AtomicBoolean(),
+                    readAt.ratingChecks()));
             if (generation.get() != readAt.generation()) {
                 entries.invalidate(key); // an invalidation ran meanwhile
             }
@@ -121,8 +159,9 @@ public class ResponseCache {
     public Set<String> articleSlugs() {
         Set<String> slugs = new HashSet<>();
         entries.asMap().keySet().forEach(key -> {
-            if (ARTICLE.matcher(key).matches()) {
-                slugs.add(key.substring(ARTICLE_PATH.length()));
+            String slug = CacheKeys.slugOf(key);
+            if (slug != null) {
+                slugs.add(slug);
             }
         });
         return slugs;
@@ -132,7 +171,7 @@ public class ResponseCache {
      * Takes the rating fingerprints just read for the held articles (any change to an article's
      * ratings changes its fingerprint). An article read after the previous check whose
      * fingerprint is the same in both checks shows the ratings of now: it is fresh for another
-     * ttl. One whose fingerprint moved is read anew at its next request.
+     * ttl (within its max-age). One whose fingerprint moved is read anew at its next request.
      */
     public synchronized void ratingsChecked(Map<String, Long> fingerprints) {
         long check = ratingChecks.incrementAndGet();
@@ -144,13 +183,18 @@ public class ResponseCache {
             if (before == null) {
                 return; // nothing to compare with yet
             }
-            entries.asMap().computeIfPresent(ARTICLE_PATH + slug, (key, stored) -> {
+            entries.asMap().computeIfPresent(CacheKeys.ARTICLE_PREFIX + slug, (key, stored) -> {
                 if (!before.equals(fingerprint)) {
                     return stored.staleFrom(now);
                 }
-                return stored.ratingCheck() == check - 1 ? stored.confirmedBy(check, now + ttlNanos) : stored;
+                return stored.ratingCheck() == check - 1 ? stored.confirmedBy(check, freshUntil(stored.readAt(), now)) : stored;
             });
         });
+    }
+
+    /** The number of entries held. */
+    long size() {
+        return entries.asMap().size();
     }
 
     public void invalidateAll() {

@@ -1,5 +1,7 @@
 package org.bantin.http;
 
+import java.net.URI;
+
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -11,7 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Stores the public content reads that CachedResponses could not answer on their way out. The
  * cache's mark is noted before the endpoint reads the database, so that a response read before
- * a content change is not kept after it.
+ * a content change is not kept after it. Refuses the query parameters that the article list does
+ * not take, cache on or off, as the cache's keys do (CacheKeys).
  */
 public class ResponseCacheFilter {
 
@@ -25,11 +28,12 @@ public class ResponseCacheFilter {
     }
 
     @ServerRequestFilter(preMatching = true)
-    public void noteGeneration(ContainerRequestContext request) {
-        if (HttpMethod.GET.equals(request.getMethod())) {
-            String key = cache.keyOf(request.getUriInfo().getRequestUri().getRawPath(),
-                    request.getUriInfo().getRequestUri().getRawQuery());
-            if (key != null) {
+    public void noteKey(ContainerRequestContext request) {
+        String method = request.getMethod();
+        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+            URI uri = request.getUriInfo().getRequestUri();
+            String key = CacheKeys.of(uri.getRawPath(), uri.getRawQuery());
+            if (key != null && cache.enabled() && HttpMethod.GET.equals(method)) {
                 request.setProperty(KEY, key);
                 request.setProperty(MARK, cache.mark());
             }

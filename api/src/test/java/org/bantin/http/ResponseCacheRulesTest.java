@@ -1,22 +1,39 @@
 package org.bantin.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.bantin.article.ArticleResource;
 import org.junit.jupiter.api.Test;
 
+/** The cache's rules on its own: freshness, rating checks, max-age, keys. */
 class ResponseCacheRulesTest {
 
     private static final Duration TTL = Duration.ofMillis(200);
     private static final ResponseCache.Entry OLD = new ResponseCache.Entry(new byte[]{1}, "\"1\"", "public");
     private static final ResponseCache.Entry NEW = new ResponseCache.Entry(new byte[]{2}, "\"2\"", "public");
 
-    private final ResponseCache cache = new ResponseCache(true, TTL, 1 << 20);
+    private static final Duration MAX_AGE = TTL.multipliedBy(4);
+
+    private final ResponseCache cache = new ResponseCache(true, TTL, MAX_AGE, 1 << 20);
 
     @Test
     void pastItsFreshnessOneFinderRefreshesItWhileEveryoneStillGetsIt() throws InterruptedException {
@@ -79,6 +96,111 @@ class ResponseCacheRulesTest {
         assertNull(cache.keyOf("/api/v1/articles/some-slug/rating", null));
         assertNull(cache.keyOf("/api/v1/surveys", "status=open"));
         assertNull(cache.keyOf("/api/v1/admin/articles", null));
-        assertSame(null, new ResponseCache(false, TTL, 1 << 20).keyOf("/api/v1/articles", null));
+        assertSame(null, new ResponseCache(false, TTL, MAX_AGE, 1 << 20).keyOf("/api/v1/articles", null));
+    }
+
+    @Test
+    void anArticleWhoseRatingsStandStillIsReadAnewBeforeItsMaxAgeAndGoneAtIt() throws InterruptedException {
+        String slug = "day-manh-cai-cach-hanh-chinh";
+        String key = cache.keyOf("/api/v1/articles/" + slug, null);
+        cache.ratingsChecked(Map.of(slug, 7L));
+        long readAt = System.nanoTime();
+        cache.put(key, OLD, cache.mark());
+        long staleAt = readAt + MAX_AGE.minus(TTL).toNanos();
+        while (System.nanoTime() < staleAt - 50_000_000) {
+            cache.ratingsChecked(Map.of(slug, 7L)); // unchanged, again and again
+            assertEquals(new ResponseCache.Hit(OLD, false), cache.get(key), "fresh while its ratings stand still");
+            Thread.sleep(TTL.toMillis() / 4);
+        }
+        Thread.sleep(100);
+        cache.ratingsChecked(Map.of(slug, 7L));
+        assertEquals(new ResponseCache.Hit(OLD, true), cache.get(key), "a ttl before its max-age: read anew");
+        Thread.sleep(TTL.toMillis());
+        cache.ratingsChecked(Map.of(slug, 7L));
+        assertNull(cache.get(key), "past its max-age: gone");
+    }
+
+    @Test
+    void theMaxAgeIsAtLeastTwiceTheTtl() {
+        assertThrows(IllegalArgumentException.class, () -> new ResponseCache(true, TTL, TTL, 1 << 20));
+    }
+
+    @Test
+    void everySpellingOfARequestHasOneKey() {
+        String list = CacheKeys.of("/api/v1/articles", null);
+        for (String query : new String[]{"", "page=1", "limit=20&page=1", "page=1&limit=20", "page=%2B01;limit=20",
+                "q=+&tag=%20&category=", "page=&limit", "&&page=1&"}) {
+            assertEquals(list, CacheKeys.of("/api/v1/articles", query), query);
+        }
+        String page = CacheKeys.of("/api/v1/articles", "category=tin-tuc&page=2");
+        for (String query : new String[]{"page=2&category=tin-tuc", "category=%74in-tuc&page=02", "category=+tin-tuc+&page=2",
+                "page=2;category=tin-tuc&limit=20", "%70age=2&category=tin-tuc", "category=tin-tuc&page=2&category=other",
+                "page=%D9%A2&category=tin-tuc"}) {
+            assertEquals(page, CacheKeys.of("/api/v1/articles", query), query);
+        }
+        assertNotEquals(list, page);
+        assertNotEquals(CacheKeys.of("/api/v1/articles", "q=a%26tag%3Db"), CacheKeys.of("/api/v1/articles", "q=a&tag=b"));
+        String article = CacheKeys.of("/api/v1/articles/day-manh", null);
+        assertEquals(article, CacheKeys.of("/api/v1/articles/d%61y%2Dmanh", null));
+        assertEquals(article, CacheKeys.of("/api/v1/articles/day-manh", "utm_source=x"),
+                "a read without parameters ignores them");
+        assertEquals("/api/v1/site", CacheKeys.of("/api/v1/site", "x=1"));
+    }
+
+    @Test
+    void unknownListParametersAreRefused() {
+        for (String query : new String[]{"x=1", "page=1&x", "PAGE=1", "limit=5;callback=f", "=1", "%2570age=2"}) {
+            ProblemException refused = assertThrows(ProblemException.class, () -> CacheKeys.of("/api/v1/articles", query),
+                    query);
+            assertEquals(400, refused.problem.status());
+        }
+    }
+
+    @Test
+    void requestsReadOtherwiseByTheEndpointPassByTheCache() {
+        for (String query : new String[]{"page=0", "page=x", "limit=-5", "page=99999999999", "q=%", "q=%zz", "q=%FF",
+                "q=a%00b"}) {
+            assertNull(CacheKeys.of("/api/v1/articles", query), query);
+        }
+        for (String path : new String[]{"/api/v1/articles/", "/api/v1/articles/.", "/api/v1/articles/%2E%2E",
+                "/api/v1/articles/a%2Fb", "/api/v1/articles/a/b", "/api/v1/%61rticles", "/api/v1/articles/%C3"}) {
+            assertNull(CacheKeys.of(path, null), path);
+        }
+    }
+
+    @Test
+    void theKeysKnowTheParametersOfTheArticleList() {
+        Method list = Arrays.stream(ArticleResource.class.getMethods()).filter(m -> m.getName().equals("list")).findFirst()
+                .orElseThrow();
+        Set<String> taken = new HashSet<>();
+        for (Parameter parameter : list.getParameters()) {
+            if (parameter.isAnnotationPresent(QueryParam.class)) {
+                taken.add(parameter.getAnnotation(QueryParam.class).value());
+            } else if (parameter.isAnnotationPresent(BeanParam.class)) {
+                Arrays.stream(parameter.getType().getDeclaredFields()).filter(f -> f.isAnnotationPresent(QueryParam.class))
+                        .forEach(f -> taken.add(f.getAnnotation(QueryParam.class).value()));
+            }
+        }
+        assertEquals(taken, Set.of(CacheKeys.LIST_PARAMETERS));
+    }
+
+    @Test
+    void aFloodOfOneOffRequestsDoesNotPushOutThePopularPages() throws InterruptedException {
+        ResponseCache small = new ResponseCache(true, Duration.ofHours(1), Duration.ofHours(2), 64 * 1024);
+        ResponseCache.Entry page = new ResponseCache.Entry(new byte[1024], "\"p\"", "public");
+        List<String> popular = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            popular.add(small.keyOf("/api/v1/articles/bai-doc-nhieu-" + i, null));
+            small.put(popular.get(i), page, small.mark());
+        }
+        for (int i = 2; i < 5000; i++) { // the popular pages are read all along, each one-off page once
+            popular.forEach(small::get);
+            String oneOff = small.keyOf("/api/v1/articles", "page=" + i);
+            small.put(oneOff, page, small.mark());
+            small.get(oneOff);
+        }
+        Thread.sleep(200); // evictions run in the background
+        assertTrue(small.size() < 64, small.size() + " entries of 1 KiB in 64 KiB");
+        popular.forEach(key -> assertNotNull(small.get(key), key));
     }
 }

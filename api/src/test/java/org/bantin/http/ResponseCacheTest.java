@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
 
@@ -31,12 +32,16 @@ class ResponseCacheTest extends ApiTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("bantin.response-cache.enabled", "true", "bantin.response-cache.ttl", "1H",
+                    "bantin.response-cache.max-age", "2H",
                     "quarkus.hibernate-orm.statistics", "true");
         }
     }
 
     @Inject
     SessionFactory sessions;
+
+    @Inject
+    ResponseCache cache;
 
     /** SQL statements the API sent while `request` ran. */
     private long statementsDuring(Runnable request) {
@@ -122,5 +127,89 @@ class ResponseCacheTest extends ApiTest {
         assertTrue(one <= 2, one + " statements for an article");
         long categories = statementsDuring(() -> api().get("/api/v1/categories").then().statusCode(200));
         assertTrue(categories <= 1, categories + " statements for the categories");
+    }
+
+    @Test
+    void unknownParametersAreRefusedAndAddNoEntries() {
+        api().get("/api/v1/articles").then().statusCode(200);
+        long entries = cache.size();
+        for (int i = 0; i < 20; i++) {
+            badRequest().queryParam("x", i).get("/api/v1/articles").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("x"));
+        }
+        badRequest().queryParam("PAGE", 2).get("/api/v1/articles").then().statusCode(400);
+        assertEquals(entries, cache.size());
+    }
+
+    @Test
+    void aListReadInAnyOrderOrSpellingOfItsParametersIsOneEntry() {
+        String category = newCategory("Thứ tự tham số");
+        api().queryParam("category", category).get("/api/v1/articles").then().statusCode(200);
+        long entries = cache.size();
+        String path = "/api/v1/articles?category=" + category;
+        for (String query : new String[]{"&page=1&limit=20", "&limit=20&page=1", "&page=01&limit=+20", "&limit=20&page=",
+                "&q=%20&tag=", "&category=another"}) {
+            // Spellings the contract does not show (+20, blank values), but the endpoint reads alike.
+            assertEquals(0,
+                    statementsDuring(() -> badRequest().urlEncodingEnabled(false).get(path + query).then().statusCode(200)
+                            .body("limit", equalTo(20)).body("page", equalTo(1))),
+                    query);
+        }
+        assertEquals(entries, cache.size());
+    }
+
+    @Test
+    void aPercentEncodedSlugIsTheSameEntryAsThePlainOne() {
+        PublishedArticle article = newPublishedArticle("Mã hóa phần trăm");
+        String slug = article.slug();
+        api().get("/api/v1/articles/" + slug).then().statusCode(200);
+        long entries = cache.size();
+        String encoded = "%" + Integer.toHexString(slug.charAt(0)) + slug.substring(1).replace("-", "%2D");
+        assertEquals(0, statementsDuring(() -> api().urlEncodingEnabled(false).get("/api/v1/articles/" + encoded).then()
+                .statusCode(200).body("slug", equalTo(slug))));
+        assertEquals(entries, cache.size());
+    }
+
+    @Test
+    void aRefreshRequestedFromOutsideIsAnsweredFromTheCache() {
+        PublishedArticle article = newPublishedArticle("Làm mới từ bên ngoài");
+        String path = "/api/v1/articles/" + article.slug();
+        api().get(path).then().statusCode(200);
+        for (String value : new String[]{"1", "", "0123456789abcdef0123456789abcdef"}) {
+            assertEquals(0, statementsDuring(() -> api().header("Bantin-Refresh", value).get(path).then().statusCode(200)),
+                    "Bantin-Refresh: " + value);
+        }
+    }
+
+    @Test
+    void aBrokenListeningConnectionDropsTheCacheAndListeningResumes() throws Exception {
+        PublishedArticle article = newPublishedArticle("Kết nối lắng nghe bị cắt");
+        String path = "/api/v1/articles/" + article.slug();
+        api().get(path).then().statusCode(200);
+        assertTrue(cache.size() > 0);
+        long cut = count("SELECT pid FROM pg_stat_activity WHERE application_name = 'bantin-content-notifications'");
+        assertTrue(count("SELECT count(pg_terminate_backend(" + cut + "))") == 1);
+        awaitTrue(() -> cache.size() == 0, "the cache is dropped");
+        awaitTrue(() -> count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'bantin-content-notifications'"
+                + " AND pid <> " + cut + " AND query IN ('LISTEN bantin_content', 'SELECT 1')") == 1, "listening again");
+
+        api().get(path).then().statusCode(200);
+        assertTrue(cache.size() > 0);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("UPDATE articles SET title = ? WHERE id = ?")) {
+            update.setString(1, "Tin sửa sau khi nối lại");
+            update.setLong(2, article.id());
+            assertEquals(1, update.executeUpdate());
+        }
+        awaitTrue(() -> "Tin sửa sau khi nối lại".equals(api().get(path).then().statusCode(200).extract().path("title")),
+                "another instance's change is served");
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what + " within 10 s");
+            Thread.sleep(20);
+        }
     }
 }
