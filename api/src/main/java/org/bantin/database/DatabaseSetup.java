@@ -49,6 +49,9 @@ public final class DatabaseSetup {
 
     /** The URL fit for a log: the value of any password parameter, and a password in user info, hidden. */
     static String redacted(String url) {
+        if (url == null) {
+            return null;
+        }
         return url.replaceAll("(?i)([?&;][^=&;]*password=)[^&;]*", "$1***")
                 .replaceAll("(//[^/@:?#]*:)[^/@?#]*@", "$1***@");
     }
