@@ -258,6 +258,48 @@ describe('the public site', skip ? { skip } : {}, () => {
     await phone.context.close();
   });
 
+  test('a new reader gets a voter token by proof of work, solved in a worker', async () => {
+    const { page, context } = await open(`/?article=${SAMPLE_SLUG}`);
+    const workers = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const calls = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/api/v1/voters')) calls.push(`${new URL(response.url()).pathname} ${response.status()}`);
+    });
+    await page.locator('.rating-value').waitFor();
+    await page.locator('label[for="score-4"]').click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.locator('.rating-status').filter({ hasText: 'Đã ghi nhận 4 điểm.' }).waitFor();
+    assert.deepEqual(calls, ['/api/v1/voters/challenges 200', '/api/v1/voters 201']);
+    assert.ok(workers.some((url) => url.endsWith('/js/challenge-worker.js')), `workers: ${workers}`);
+    await context.close();
+  });
+
+  test('a phone-class browser solves a voter challenge in well under a second', async (t) => {
+    const { page, context } = await open('/', { viewport: PHONE });
+    // A phone: the page's CPU 4 times slower, where the solver runs here so that the throttling applies.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const solved = await page.evaluate(async (apiUrl) => {
+      const { solveChallenge } = await import('/js/challenge.js');
+      const runs = [];
+      for (let i = 0; i < 15; i += 1) {
+        const challenge = await (await fetch(`${apiUrl}/api/v1/voters/challenges`, { method: 'POST' })).json();
+        const start = performance.now();
+        const number = await solveChallenge(challenge);
+        runs.push({ ms: performance.now() - start, number, maxnumber: challenge.maxnumber });
+      }
+      return runs;
+    }, env.apiUrl);
+    const times = solved.map((run) => run.ms).sort((a, b) => a - b);
+    const hashesPerSecond = Math.round(solved.reduce((sum, run) => sum + run.number + 1, 0) * 1000
+      / solved.reduce((sum, run) => sum + run.ms, 0));
+    t.diagnostic(`voter challenges (maxnumber ${solved[0].maxnumber}) solved at 4x CPU throttling in `
+      + `${times.map(Math.round).join(', ')} ms: median ${Math.round(times[7])} ms, ${hashesPerSecond} hashes/s`);
+    assert.ok(solved.every((run) => run.number !== null), 'every challenge solved');
+    await context.close();
+  });
+
   test('the survey works with the keyboard only', async () => {
     const before = await openSurvey();
     const { page, context } = await open('/');

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,17 +59,15 @@ public class BallotCaps {
         return new Cap(addressKey.sign(groups.of(clientAddress).getBytes(StandardCharsets.UTF_8)), enabled ? perHour : null);
     }
 
-    /** The 429 to answer when the statement failed because the cap was reached. */
-    public Optional<ProblemException> refusal(RuntimeException e) {
+    /** Throws the 429 to answer when this failure of a ballot's statement is the cap being reached. */
+    public void refuseIfCapReached(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && CAP_REACHED.equals(sql.getSQLState())) {
                 Instant now = clock.instant();
-                long untilNextHour = Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)))
-                        .toSeconds();
-                return Optional.of(ProblemException.tooManyRequests(Math.max(1, untilNextHour)));
+                Instant nextHour = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+                throw ProblemException.tooManyRequests(Math.max(1, Duration.between(now, nextHour).toSeconds()));
             }
         }
-        return Optional.empty();
     }
 
     /** One client's address hash and cap, as SQL parameters. */

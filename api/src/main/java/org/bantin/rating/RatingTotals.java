@@ -69,9 +69,7 @@ public class RatingTotals {
                     .setParameter(5, cap.perHour()).getResultList();
             return rows.stream().findFirst().map(Totals::of);
         } catch (PersistenceException e) {
-            ballotCaps.refusal(e).ifPresent(refusal -> {
-                throw refusal;
-            });
+            ballotCaps.refuseIfCapReached(e);
             // The article was deleted between finding it and recording the rating.
             if (SqlErrors.isForeignKeyViolation(e)) {
                 return Optional.empty();

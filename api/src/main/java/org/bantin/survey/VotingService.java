@@ -87,9 +87,7 @@ public class VotingService {
                     .setParameter(1, surveyId).setParameter(2, voter).setParameter(3, optionIds.toArray(Long[]::new))
                     .setParameter(4, cap.addressHash()).setParameter(5, cap.perHour()).getSingleResult();
         } catch (PersistenceException e) {
-            ballotCaps.refusal(e).ifPresent(refusal -> {
-                throw refusal;
-            });
+            ballotCaps.refuseIfCapReached(e);
             // An editor removed the survey or a chosen option while the vote was being cast.
             if (SqlErrors.isForeignKeyViolation(e)) {
                 throw ProblemException.conflict("The survey changed while the vote was cast; nothing was counted.");
