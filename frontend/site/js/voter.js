@@ -32,16 +32,22 @@ function solve(challenge) {
   });
 }
 
+let renewal = null;
+
 /**
  * A new token, for the proof of work the API asks; sending the earlier token (even an expired
- * one) keeps the same voter, so the reader's votes stay recognised.
+ * one) keeps the same voter, so the reader's votes stay recognised. Parts of a page that ask at
+ * the same moment share one.
  */
-async function newToken(earlier) {
-  const { maxnumber, ...challenge } = await createVoterChallenge();
-  const number = await solve({ maxnumber, ...challenge });
-  const { token } = await createVoter({ ...challenge, number }, earlier);
-  store(token);
-  return token;
+function newToken(earlier) {
+  renewal ||= (async () => {
+    const { maxnumber, ...challenge } = await createVoterChallenge();
+    const number = await solve({ maxnumber, ...challenge });
+    const { token } = await createVoter({ ...challenge, number }, earlier);
+    store(token);
+    return token;
+  })().finally(() => { renewal = null; });
+  return renewal;
 }
 
 /**

@@ -23,7 +23,7 @@ public final class VoterRecords {
     public record Challenge(
             @Schema(example = "SHA-256", required = true) String algorithm,
             @Schema(example = "5d5b3e0a8f1c7f3f5e1a2c9b7d0e4f6a8b2c1d3e5f7a9b0c2d4e6f8a1b3c5d7e", required = true) String challenge,
-            @Schema(example = "10000", required = true) int maxnumber,
+            @Schema(example = "20000", required = true) int maxnumber,
             @Schema(example = "8f3a2b1c0d9e8f7a6b5c4d3e?expires=1765526400", required = true) String salt,
             @Schema(example = "0b1e4c7a2d5f8e1b4a7d0c3f6e9b2a5d8c1f4e7a0d3b6c9f2e5a8d1c4b7e0a3f", required = true) String signature) {
     }
