@@ -21,13 +21,13 @@ function store(token) {
   }
 }
 
-/** Solves a challenge in a worker, or on this thread where workers cannot run. */
+/** Solves a challenge in a worker, or on this thread where a worker cannot run. */
 function solve(challenge) {
   if (typeof Worker === 'undefined') return solveChallenge(challenge);
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const worker = new Worker(new URL('./challenge-worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = ({ data }) => { worker.terminate(); resolve(data); };
-    worker.onerror = (error) => { worker.terminate(); reject(error); };
+    worker.onerror = () => { worker.terminate(); resolve(solveChallenge(challenge)); };
     worker.postMessage(challenge);
   });
 }
