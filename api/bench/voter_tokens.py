@@ -1,4 +1,6 @@
-"""Writes voter tokens signed the way Bantin signs them (see org.bantin.voter.VoterTokens).
+"""Writes voter tokens signed the way Bantin signs them (see org.bantin.voter.VoterTokens): a
+random voter id and the issue time, with an HMAC-SHA256 of both. For the benchmark, which knows
+the secret; a client without it gets tokens with voter_token.py.
 
 Usage: voter_tokens.py SECRET COUNT > tokens.txt
 """
@@ -7,6 +9,7 @@ import hashlib
 import hmac
 import os
 import sys
+import time
 
 
 def b64(data: bytes) -> str:
@@ -16,10 +19,11 @@ def b64(data: bytes) -> str:
 def main() -> None:
     secret, count = sys.argv[1].encode(), int(sys.argv[2])
     out = sys.stdout
+    issued = int(time.time()).to_bytes(8, "big")
     for _ in range(count):
-        voter = os.urandom(16)
-        signature = hmac.new(secret, voter, hashlib.sha256).digest()[:16]
-        out.write(b64(voter) + "." + b64(signature) + "\n")
+        payload = os.urandom(16) + issued
+        signature = hmac.new(secret, payload, hashlib.sha256).digest()[:16]
+        out.write(b64(payload) + "." + b64(signature) + "\n")
 
 
 if __name__ == "__main__":

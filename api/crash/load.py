@@ -18,7 +18,11 @@ import signal
 import sys
 import threading
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import voter_token  # noqa: E402 (the solver the benchmark uses)
 
 RETRY_PAUSE = 0.2
 GIVE_UP_AFTER = 60  # seconds after SIGTERM without an answer: the write stays ambiguous
@@ -69,10 +73,16 @@ def answered(status):
 
 
 def token_of(client):
+    """A token as a browser gets one: a proof-of-work challenge, its solution, then the token."""
     while not stopped(GIVE_UP_AFTER):
-        status, text = client.send("token", "POST", "/voters")
-        if status == 201:
-            return json.loads(text)["token"]
+        status, text = client.send("challenge", "POST", "/voters/challenges")
+        if status == 200:
+            challenge = json.loads(text)
+            solution = {key: challenge[key] for key in ("algorithm", "challenge", "salt", "signature")}
+            solution["number"] = voter_token.solve(challenge)
+            status, text = client.send("token", "POST", "/voters", solution)
+            if status == 201:
+                return json.loads(text)["token"]
         time.sleep(RETRY_PAUSE)
     return None
 
@@ -110,8 +120,9 @@ def rate(client, slug, score, token):
 
 
 def voter_id(token):
+    """The voter id: the first 16 bytes of the token's signed part (the issue time follows)."""
     part = token.split(".")[0]
-    return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)).hex()
+    return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))[:16].hex()
 
 
 def main():

@@ -43,7 +43,10 @@ export const getArticle = (slug) => request('GET', `/api/v1/articles/${enc(slug)
 export const getRating = (slug, voterToken) => request('GET', `/api/v1/articles/${enc(slug)}/rating`, { voterToken });
 export const rate = (slug, score, voterToken) =>
   request('PUT', `/api/v1/articles/${enc(slug)}/rating`, { body: { score }, voterToken });
-export const createVoter = () => request('POST', '/api/v1/voters');
+export const createVoterChallenge = () => request('POST', '/api/v1/voters/challenges');
+/** solution: the challenge with the number that solves it; earlierToken keeps the same voter. */
+export const createVoter = (solution, earlierToken) =>
+  request('POST', '/api/v1/voters', { body: solution, voterToken: earlierToken });
 export const listOpenSurveys = () => request('GET', '/api/v1/surveys', { params: { status: 'open', limit: 1 } });
 export const getSurvey = (id, voterToken) => request('GET', `/api/v1/surveys/${enc(id)}`, { voterToken });
 export const vote = (id, optionIds, voterToken) =>

@@ -1,5 +1,6 @@
 // The reader's anonymous voter token, kept in this browser for ratings and survey votes.
-import { ApiError, createVoter } from './api.js';
+import { ApiError, createVoter, createVoterChallenge } from './api.js';
+import { solveChallenge } from './challenge.js';
 
 const KEY = 'bantin.voterToken';
 
@@ -20,9 +21,39 @@ function store(token) {
   }
 }
 
+/** Solves a challenge in a worker, or on this thread where a worker cannot run. */
+function solve(challenge) {
+  if (typeof Worker === 'undefined') return solveChallenge(challenge);
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./challenge-worker.js', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }) => { worker.terminate(); resolve(data); };
+    worker.onerror = () => { worker.terminate(); resolve(solveChallenge(challenge)); };
+    worker.postMessage(challenge);
+  });
+}
+
+let renewal = null;
+
+/**
+ * A new token, for the proof of work the API asks; sending the earlier token (even an expired
+ * one) keeps the same voter, so the reader's votes stay recognised. Parts of a page that ask at
+ * the same moment share one.
+ */
+function newToken(earlier) {
+  renewal ||= (async () => {
+    const { maxnumber, ...challenge } = await createVoterChallenge();
+    const number = await solve({ maxnumber, ...challenge });
+    const { token } = await createVoter({ ...challenge, number }, earlier);
+    store(token);
+    return token;
+  })().finally(() => { renewal = null; });
+  return renewal;
+}
+
 /**
  * Runs `read(token)` with this browser's token if it has one (to see the reader's own score or
- * vote), or with none; a token the API no longer accepts is forgotten and the read repeated.
+ * vote), or with none; a token the API no longer accepts (expired) is renewed and the read
+ * repeated, or, if that fails, repeated without a token.
  */
 export async function readAsVoter(read) {
   const token = stored();
@@ -30,28 +61,21 @@ export async function readAsVoter(read) {
     return await read(token);
   } catch (error) {
     if (!(token && error instanceof ApiError && error.status === 401)) throw error;
-    store(null);
-    return read(null);
+    const fresh = await newToken(token).catch(() => null);
+    return read(fresh);
   }
 }
 
 /**
  * Runs `action(token)` with this browser's token, getting one first if needed. A token the API
- * no longer accepts (its signing key changed) is replaced once.
+ * no longer accepts (expired, or its signing key changed) is renewed once.
  */
 export async function withVoterToken(action) {
-  let token = stored();
-  if (!token) {
-    token = (await createVoter()).token;
-    store(token);
-  }
+  const token = stored() || await newToken(null);
   try {
     return await action(token);
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 401)) throw error;
-    store(null);
-    const fresh = (await createVoter()).token;
-    store(fresh);
-    return action(fresh);
+    return action(await newToken(token));
   }
 }

@@ -18,6 +18,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const SCREENSHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
 /** The admin token of the API these tests start: random, as ./run makes it. */
 export const ADMIN_TOKEN = randomBytes(24).toString('base64url');
+/** The key that signs voter tokens in these tests, so that a test can make an expired one. */
+export const VOTER_SECRET = 'browser-tests-voter-secret-0123456789';
 
 /** Why the browser tests cannot run here, or null. */
 export function missingChromium() {
@@ -59,7 +61,7 @@ export async function startAll() {
   chmodSync(dataDir, 0o755); // started as root, the database runs as nobody, who must reach it
   const api = spawn('java', [
     '-Dquarkus.profile=dev', `-Dquarkus.http.port=${apiPort}`, '-Dquarkus.http.host=127.0.0.1',
-    `-Dquarkus.http.cors.origins=${siteUrl}`, '-Dquarkus.log.level=WARN',
+    `-Dquarkus.http.cors.origins=${siteUrl}`, '-Dquarkus.log.level=WARN', `-Dbantin.voter-secret=${VOTER_SECRET}`,
     '-jar', API_JAR,
   ], { env: { ...process.env, BANTIN_ADMIN_TOKEN: ADMIN_TOKEN, BANTIN_EMBEDDED_DB_DIR: join(dataDir, 'postgres') }, stdio: ['ignore', 'inherit', 'inherit'] });
   const site = await serveSite({ port: sitePort, apiBaseUrl: apiUrl });

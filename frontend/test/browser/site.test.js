@@ -1,10 +1,11 @@
 // The site in real Chromium against the real API (demo content, embedded PostgreSQL).
 import assert from 'node:assert/strict';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { ADMIN_TOKEN, SCREENSHOTS, missingChromium, startAll } from './harness.js';
+import { ADMIN_TOKEN, SCREENSHOTS, VOTER_SECRET, missingChromium, startAll } from './harness.js';
 
 const SAMPLE_SLUG = 'day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep';
 const SAMPLE_TITLE = 'Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp';
@@ -256,6 +257,74 @@ describe('the public site', skip ? { skip } : {}, () => {
     await phone.page.locator('.survey-results').waitFor();
     await screenshot(phone.page.locator('.survey'), 'survey-results-375');
     await phone.context.close();
+  });
+
+  test('a new reader gets a voter token by proof of work, solved in a worker', async () => {
+    const { page, context } = await open(`/?article=${SAMPLE_SLUG}`);
+    const workers = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const calls = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/api/v1/voters')) calls.push(`${new URL(response.url()).pathname} ${response.status()}`);
+    });
+    await page.locator('.rating-value').waitFor();
+    await page.locator('label[for="score-4"]').click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.locator('.rating-status').filter({ hasText: 'Đã ghi nhận 4 điểm.' }).waitFor();
+    assert.deepEqual(calls, ['/api/v1/voters/challenges 200', '/api/v1/voters 201']);
+    assert.ok(workers.some((url) => url.endsWith('/js/challenge-worker.js')), `workers: ${workers}`);
+    await context.close();
+  });
+
+  test('a returning reader whose token expired is renewed as the same voter', async () => {
+    const voter = randomBytes(16);
+    const issued = Buffer.alloc(8);
+    issued.writeBigInt64BE(BigInt(Math.floor(Date.now() / 1000) - 2 * 24 * 3600));
+    const payload = Buffer.concat([voter, issued]);
+    const signature = createHmac('sha256', VOTER_SECRET).update(payload).digest().subarray(0, 16);
+    const expired = `${payload.toString('base64url')}.${signature.toString('base64url')}`;
+    const { page, context } = await open(`/?article=${SAMPLE_SLUG}`);
+    await page.evaluate((token) => localStorage.setItem('bantin.voterToken', token), expired);
+    const renewals = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/voters') renewals.push(request.headers()['voter-token']);
+    });
+    await page.reload();
+    await page.locator('.rating-value').waitFor();
+    await page.locator('label[for="score-3"]').click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.locator('.rating-status').filter({ hasText: 'Đã ghi nhận 3 điểm.' }).waitFor();
+    assert.deepEqual(renewals, [expired], 'one renewal, sending the expired token');
+    const renewed = await page.evaluate(() => localStorage.getItem('bantin.voterToken'));
+    assert.notEqual(renewed, expired);
+    assert.deepEqual(Buffer.from(renewed.split('.')[0], 'base64url').subarray(0, 16), voter, 'the same voter');
+    await context.close();
+  });
+
+  test('a phone-class browser solves a voter challenge in well under a second', async (t) => {
+    const { page, context } = await open('/', { viewport: PHONE });
+    // A phone: the page's CPU 4 times slower, where the solver runs here so that the throttling applies.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const solved = await page.evaluate(async (apiUrl) => {
+      const { solveChallenge } = await import('/js/challenge.js');
+      const runs = [];
+      for (let i = 0; i < 30; i += 1) {
+        const challenge = await (await fetch(`${apiUrl}/api/v1/voters/challenges`, { method: 'POST' })).json();
+        const start = performance.now();
+        const number = await solveChallenge(challenge);
+        runs.push({ ms: performance.now() - start, number, maxnumber: challenge.maxnumber });
+      }
+      return runs;
+    }, env.apiUrl);
+    const times = solved.map((run) => run.ms).sort((a, b) => a - b);
+    const hashesPerSecond = Math.round(solved.reduce((sum, run) => sum + run.number + 1, 0) * 1000
+      / solved.reduce((sum, run) => sum + run.ms, 0));
+    t.diagnostic(`voter challenges (maxnumber ${solved[0].maxnumber}) solved at 4x CPU throttling in `
+      + `${times.map(Math.round).join(', ')} ms: median ${Math.round(times[15])} ms, p95 ${Math.round(times[28])} ms, `
+      + `${hashesPerSecond} hashes/s`);
+    assert.ok(solved.every((run) => run.number !== null), 'every challenge solved');
+    await context.close();
   });
 
   test('the survey works with the keyboard only', async () => {

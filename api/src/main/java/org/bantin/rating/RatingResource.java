@@ -17,8 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.bantin.http.ClientAddresses;
 import org.bantin.http.PublicResponses;
-import org.bantin.http.RateLimits;
-import org.bantin.http.RateLimits.Action;
+import org.bantin.ratelimit.BallotCaps;
+import org.bantin.ratelimit.RateLimits;
+import org.bantin.ratelimit.RateLimits.Action;
 import org.bantin.rating.RatingRecords.RatingInput;
 import org.bantin.rating.RatingRecords.RatingSummary;
 import org.bantin.voter.VoterTokens;
@@ -42,14 +43,17 @@ public class RatingResource {
     private final VoterTokens voters;
     private final RateLimits rateLimits;
     private final ClientAddresses clientAddresses;
+    private final BallotCaps ballotCaps;
     private final PublicResponses responses;
 
     RatingResource(RatingService ratings, VoterTokens voters, RateLimits rateLimits, ClientAddresses clientAddresses,
+            BallotCaps ballotCaps,
             PublicResponses responses) {
         this.ratings = ratings;
         this.voters = voters;
         this.rateLimits = rateLimits;
         this.clientAddresses = clientAddresses;
+        this.ballotCaps = ballotCaps;
         this.responses = responses;
     }
 
@@ -59,14 +63,15 @@ public class RatingResource {
             + "The answer is the article's ratings including this one.")
     @APIResponse(responseCode = "200", description = "The article's ratings, this one included.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RatingSummary.class)))
     @APIResponse(responseCode = "401", description = "No Voter-Token, or one that is forged or altered.")
-    @APIResponse(responseCode = "429", description = "Too many ratings from this address; see Retry-After.")
+    @APIResponse(responseCode = "429", description = "Too many ratings from this address, or too many of this article this hour; see Retry-After.")
     public RatingSummary rate(
             @Parameter(example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep") @PathParam("slug") String slug,
             @Parameter(description = VoterTokens.HEADER_DESCRIPTION, required = true) @HeaderParam(VoterTokens.HEADER) String voterToken,
             @Context HttpServerRequest request, @Valid @NotNull RatingInput input) {
         byte[] voter = voters.voterOf(voterToken);
-        rateLimits.take(Action.VOTE, clientAddresses.of(request));
-        return ratings.rate(slug, voter, input.score());
+        String client = clientAddresses.of(request);
+        rateLimits.take(Action.VOTE, client);
+        return ratings.rate(slug, voter, input.score(), ballotCaps.of(client));
     }
 
     @GET

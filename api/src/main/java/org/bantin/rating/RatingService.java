@@ -14,6 +14,7 @@ import org.bantin.article.Article;
 import org.bantin.auth.Caller;
 import org.bantin.database.Timestamps;
 import org.bantin.http.ProblemException;
+import org.bantin.ratelimit.BallotCaps;
 import org.bantin.rating.RatingRecords.RatingDay;
 import org.bantin.rating.RatingRecords.RatingReport;
 import org.bantin.rating.RatingRecords.RatingReset;
@@ -37,10 +38,11 @@ public class RatingService {
 
     /**
      * Records (or replaces) this voter's score and answers with the totals including it. No
-     * transaction is opened: the one statement commits on its own before the answer is sent.
+     * transaction is opened: the one statement commits on its own before the answer is sent. A
+     * rating past the cap of this client's address (see count_ballot) changes nothing.
      */
-    RatingSummary rate(String slug, byte[] voter, int score) {
-        Totals updated = totals.rate(slug, voter, score).orElseThrow(() -> notVisible(slug));
+    RatingSummary rate(String slug, byte[] voter, int score, BallotCaps.Cap cap) {
+        Totals updated = totals.rate(slug, voter, score, cap).orElseThrow(() -> notVisible(slug));
         return new RatingSummary(updated.average(), updated.count(), updated.distribution(), score);
     }
 

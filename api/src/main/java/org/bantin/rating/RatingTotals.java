@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceException;
 
 import org.bantin.article.Article;
 import org.bantin.database.SqlErrors;
+import org.bantin.ratelimit.BallotCaps;
 import org.bantin.rating.RatingRecords.RatingLine;
 import org.bantin.rating.RatingRecords.ScoreCounts;
 
@@ -19,9 +20,11 @@ import org.bantin.rating.RatingRecords.ScoreCounts;
 public class RatingTotals {
 
     private final EntityManager entityManager;
+    private final BallotCaps ballotCaps;
 
-    RatingTotals(EntityManager entityManager) {
+    RatingTotals(EntityManager entityManager, BallotCaps ballotCaps) {
         this.entityManager = entityManager;
+        this.ballotCaps = ballotCaps;
     }
 
     /** The rating line of each article; articles nobody rated get {@link RatingLine#NONE}. */
@@ -57,14 +60,16 @@ public class RatingTotals {
      * Records a voter's score for a visible article (see the rate_article function) and returns the
      * new totals, in one statement; none when no visible article has this slug.
      */
-    Optional<Totals> rate(String slug, byte[] voter, int score) {
+    Optional<Totals> rate(String slug, byte[] voter, int score, BallotCaps.Cap cap) {
         try {
             List<Object[]> rows = entityManager
-                    .createNativeQuery("SELECT r.* FROM articles a, rate_article(a.id, ?2, CAST(?3 AS smallint)) r "
-                            + "WHERE a.slug = ?1 AND " + Article.VISIBLE_SQL, Object[].class)
-                    .setParameter(1, slug).setParameter(2, voter).setParameter(3, score).getResultList();
+                    .createNativeQuery("SELECT r.* FROM articles a, rate_capped_article(a.id, ?2, CAST(?3 AS smallint), ?4, "
+                            + "CAST(?5 AS integer)) r WHERE a.slug = ?1 AND " + Article.VISIBLE_SQL, Object[].class)
+                    .setParameter(1, slug).setParameter(2, voter).setParameter(3, score).setParameter(4, cap.addressHash())
+                    .setParameter(5, cap.perHour()).getResultList();
             return rows.stream().findFirst().map(Totals::of);
         } catch (PersistenceException e) {
+            ballotCaps.refuseIfCapReached(e);
             // The article was deleted between finding it and recording the rating.
             if (SqlErrors.isForeignKeyViolation(e)) {
                 return Optional.empty();

@@ -22,8 +22,9 @@ import org.bantin.http.Page;
 import org.bantin.http.PageParams;
 import org.bantin.http.ProblemException;
 import org.bantin.http.PublicResponses;
-import org.bantin.http.RateLimits;
-import org.bantin.http.RateLimits.Action;
+import org.bantin.ratelimit.BallotCaps;
+import org.bantin.ratelimit.RateLimits;
+import org.bantin.ratelimit.RateLimits.Action;
 import org.bantin.survey.SurveyRecords.SurveyResults;
 import org.bantin.survey.SurveyRecords.SurveyView;
 import org.bantin.survey.SurveyRecords.VoteInput;
@@ -49,14 +50,17 @@ public class SurveyResource {
     private final VoterTokens voters;
     private final RateLimits rateLimits;
     private final ClientAddresses clientAddresses;
+    private final BallotCaps ballotCaps;
     private final PublicResponses responses;
 
     SurveyResource(VotingService voting, VoterTokens voters, RateLimits rateLimits, ClientAddresses clientAddresses,
+            BallotCaps ballotCaps,
             PublicResponses responses) {
         this.voting = voting;
         this.voters = voters;
         this.rateLimits = rateLimits;
         this.clientAddresses = clientAddresses;
+        this.ballotCaps = ballotCaps;
         this.responses = responses;
     }
 
@@ -88,13 +92,15 @@ public class SurveyResource {
     @APIResponse(responseCode = "201", description = "Counted.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoteReceipt.class)))
     @APIResponse(responseCode = "401", description = "No Voter-Token, or one that is forged or altered.")
     @APIResponse(responseCode = "409", description = "This reader has already voted, or the survey is not open.")
-    @APIResponse(responseCode = "429", description = "Too many votes from this address; see Retry-After.")
+    @APIResponse(responseCode = "429", description = "Too many votes from this address, or too many in this survey this hour; see Retry-After.")
     public RestResponse<VoteReceipt> vote(@PathParam("id") long id,
             @Parameter(description = VoterTokens.HEADER_DESCRIPTION, required = true) @HeaderParam(VoterTokens.HEADER) String voterToken,
             @Context HttpServerRequest request, @Valid @NotNull VoteInput input) {
         byte[] voter = voters.voterOf(voterToken);
-        rateLimits.take(Action.VOTE, clientAddresses.of(request));
-        return RestResponse.status(RestResponse.Status.CREATED, voting.vote(id, input.optionIds(), voter));
+        String client = clientAddresses.of(request);
+        rateLimits.take(Action.VOTE, client);
+        return RestResponse.status(RestResponse.Status.CREATED,
+                voting.vote(id, input.optionIds(), voter, ballotCaps.of(client)));
     }
 
     @GET

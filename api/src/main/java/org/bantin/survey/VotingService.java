@@ -17,6 +17,7 @@ import org.bantin.database.Timestamps;
 import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
+import org.bantin.ratelimit.BallotCaps;
 import org.bantin.survey.SurveyRecords.OptionView;
 import org.bantin.survey.SurveyRecords.SurveyResults;
 import org.bantin.survey.SurveyRecords.SurveyView;
@@ -29,11 +30,14 @@ public class VotingService {
     private final EntityManager entityManager;
     private final SurveyResultsQuery results;
     private final ResultsAfterVote resultsAfterVote;
+    private final BallotCaps ballotCaps;
 
-    VotingService(EntityManager entityManager, SurveyResultsQuery results, ResultsAfterVote resultsAfterVote) {
+    VotingService(EntityManager entityManager, SurveyResultsQuery results, ResultsAfterVote resultsAfterVote,
+            BallotCaps ballotCaps) {
         this.entityManager = entityManager;
         this.results = results;
         this.resultsAfterVote = resultsAfterVote;
+        this.ballotCaps = ballotCaps;
     }
 
     /** Open and closed surveys (state null), or only the open or the closed ones; newest first. */
@@ -60,11 +64,17 @@ public class VotingService {
         return view(survey, Timestamps.now(), voter);
     }
 
+    /** Casts a vote that counts against no client's cap, as demo content does. */
+    public VoteReceipt vote(long surveyId, List<Long> optionIds, byte[] voter) {
+        return vote(surveyId, optionIds, voter, BallotCaps.Cap.NONE);
+    }
+
     /**
      * Casts this voter's one vote. The database checks it against the survey as it is at that
-     * moment (see cast_vote): a vote on a closed survey, or a second vote, changes nothing.
+     * moment (see cast_vote): a vote on a closed survey, a second vote, or one past the cap of
+     * this client's address (see count_ballot), changes nothing.
      */
-    public VoteReceipt vote(long surveyId, List<Long> optionIds, byte[] voter) {
+    public VoteReceipt vote(long surveyId, List<Long> optionIds, byte[] voter, BallotCaps.Cap cap) {
         if (new HashSet<>(optionIds).size() != optionIds.size()) {
             throw ProblemException.invalidField(422, "optionIds", "must not repeat an option");
         }
@@ -72,10 +82,12 @@ public class VotingService {
         long voteStartedAt = System.nanoTime();
         Object[] row;
         try {
-            row = (Object[]) entityManager.createNativeQuery("SELECT * FROM cast_vote(?1, ?2, CAST(?3 AS bigint[]))")
+            row = (Object[]) entityManager
+                    .createNativeQuery("SELECT * FROM cast_capped_vote(?1, ?2, CAST(?3 AS bigint[]), ?4, CAST(?5 AS integer))")
                     .setParameter(1, surveyId).setParameter(2, voter).setParameter(3, optionIds.toArray(Long[]::new))
-                    .getSingleResult();
+                    .setParameter(4, cap.addressHash()).setParameter(5, cap.perHour()).getSingleResult();
         } catch (PersistenceException e) {
+            ballotCaps.refuseIfCapReached(e);
             // An editor removed the survey or a chosen option while the vote was being cast.
             if (SqlErrors.isForeignKeyViolation(e)) {
                 throw ProblemException.conflict("The survey changed while the vote was cast; nothing was counted.");

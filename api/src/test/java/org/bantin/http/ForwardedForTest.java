@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 
 import org.bantin.support.ApiTest;
+import org.bantin.support.Challenges;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ class ForwardedForTest extends ApiTest {
     }
 
     private static int tokenRequest(String forwardedFor) {
-        return api().header("X-Forwarded-For", forwardedFor).post("/api/v1/voters").then().extract().statusCode();
+        return api().header("X-Forwarded-For", forwardedFor).body(Challenges.solved()).post("/api/v1/voters").then().extract().statusCode();
     }
 
     @Test
@@ -55,18 +56,21 @@ class ForwardedForTest extends ApiTest {
     @Test
     void repeatedHeadersAreReadInOrder() {
         api().header("X-Forwarded-For", "203.0.113.30").header("X-Forwarded-For", "198.51.100.30")
-                .post("/api/v1/voters").then().statusCode(201);
+                .body(Challenges.solved()).post("/api/v1/voters").then().statusCode(201);
         assertEquals(201, tokenRequest("198.51.100.30"));
         assertEquals(429, tokenRequest("198.51.100.30"));
     }
 
     @Test
     void aValueThatIsNotAnAddressFallsBackToTheConnection() {
-        badRequest().header("X-Forwarded-For", "unknown").post("/api/v1/voters").then().statusCode(201);
-        badRequest().header("X-Forwarded-For", "198.51.100.40, not-an-address").post("/api/v1/voters").then()
+        badRequest().header("X-Forwarded-For", "unknown").contentType("application/json")
+                .body(Challenges.solved()).post("/api/v1/voters").then().statusCode(201);
+        badRequest().header("X-Forwarded-For", "198.51.100.40, not-an-address").contentType("application/json")
+                .body(Challenges.solved()).post("/api/v1/voters").then()
                 .statusCode(201);
         // Both counted for the connection (127.0.0.1), whose bucket is now empty.
-        badRequest().header("X-Forwarded-For", "[::1]:80").post("/api/v1/voters").then().statusCode(429)
+        badRequest().header("X-Forwarded-For", "[::1]:80").contentType("application/json")
+                .body(Challenges.solved()).post("/api/v1/voters").then().statusCode(429)
                 .body("status", equalTo(429));
     }
 }

@@ -3,6 +3,7 @@ package org.bantin.http;
 import java.util.Map;
 
 import org.bantin.support.ApiTest;
+import org.bantin.support.Challenges;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,8 +30,8 @@ class UntrustedProxyTest extends ApiTest {
 
     @Test
     void forwardedAddressesFromAnUntrustedClientDoNotCount() {
-        api().header("X-Forwarded-For", "203.0.113.1").post("/api/v1/voters").then().statusCode(201);
-        api().header("X-Forwarded-For", "203.0.113.2").post("/api/v1/voters").then().statusCode(201);
-        api().header("X-Forwarded-For", "203.0.113.3").post("/api/v1/voters").then().statusCode(429);
+        api().header("X-Forwarded-For", "203.0.113.1").body(Challenges.solved()).post("/api/v1/voters").then().statusCode(201);
+        api().header("X-Forwarded-For", "203.0.113.2").body(Challenges.solved()).post("/api/v1/voters").then().statusCode(201);
+        api().header("X-Forwarded-For", "203.0.113.3").body(Challenges.solved()).post("/api/v1/voters").then().statusCode(429);
     }
 }

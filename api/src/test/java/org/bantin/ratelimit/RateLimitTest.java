@@ -1,4 +1,4 @@
-package org.bantin.http;
+package org.bantin.ratelimit;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.util.Map;
 
 import org.bantin.support.ApiTest;
+import org.bantin.support.Challenges;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,8 @@ class RateLimitTest extends ApiTest {
     }
 
     private static String newVoterFrom(String address) {
-        return api().header("X-Forwarded-For", address).post("/api/v1/voters").then().statusCode(201).extract().path("token");
+        return api().header("X-Forwarded-For", address).body(Challenges.solved()).post("/api/v1/voters").then().statusCode(201)
+                .extract().path("token");
     }
 
     @Test
@@ -42,7 +44,7 @@ class RateLimitTest extends ApiTest {
         for (int i = 0; i < 3; i++) {
             newVoterFrom("203.0.113.5");
         }
-        api().header("X-Forwarded-For", "203.0.113.5").post("/api/v1/voters").then().statusCode(429)
+        api().header("X-Forwarded-For", "203.0.113.5").body(Challenges.solved()).post("/api/v1/voters").then().statusCode(429)
                 .contentType("application/problem+json").header("Retry-After", notNullValue()).body("status", equalTo(429));
         newVoterFrom("203.0.113.6");
     }
@@ -59,5 +61,15 @@ class RateLimitTest extends ApiTest {
                 .body(Map.of("score", 5)).put("/api/v1/articles/" + article.slug() + "/rating").then().statusCode(429)
                 .header("Retry-After", notNullValue());
         api().get("/api/v1/articles/" + article.slug() + "/rating").then().body("count", equalTo(2));
+    }
+
+    @Test
+    void ipv6ClientsOfOneSlash56ShareABucket() {
+        newVoterFrom("2001:db8:7:100::1");
+        newVoterFrom("2001:db8:7:1ff::2");
+        newVoterFrom("2001:db8:7:1ab:cd::3");
+        api().header("X-Forwarded-For", "2001:db8:7:142::9").body(Challenges.solved()).post("/api/v1/voters").then()
+                .statusCode(429);
+        newVoterFrom("2001:db8:7:200::1");
     }
 }

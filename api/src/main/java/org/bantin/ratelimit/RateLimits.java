@@ -1,13 +1,11 @@
-package org.bantin.http;
+package org.bantin.ratelimit;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bantin.http.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -18,9 +16,10 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * Per-client-address token buckets (Bucket4j) for what readers do without an account: getting a
- * voter token, and voting or rating. Buckets live in this instance; with N instances behind a
- * load balancer a client gets up to N times the rate, which the defaults leave room for.
+ * Per-client token buckets (Bucket4j) for what readers do without an account: getting a voter
+ * token, and voting or rating. Buckets live in this instance, so they absorb bursts without a
+ * database round trip; with N instances behind a load balancer a client gets up to N times the
+ * rate. The bound that holds across instances is {@link BallotCaps}, in the database.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -31,10 +30,11 @@ public class RateLimits {
     }
 
     private final boolean enabled;
+    private final AddressGroups groups;
     private final LoadingCache<String, Bucket> tokenBuckets;
     private final LoadingCache<String, Bucket> voteBuckets;
 
-    RateLimits(@ConfigProperty(name = "bantin.rate-limit.enabled") boolean enabled,
+    RateLimits(@ConfigProperty(name = "bantin.rate-limit.enabled") boolean enabled, AddressGroups groups,
             @ConfigProperty(name = "bantin.rate-limit.voter-tokens.burst") long tokenBurst,
             @ConfigProperty(name = "bantin.rate-limit.voter-tokens.refill") long tokenRefill,
             @ConfigProperty(name = "bantin.rate-limit.voter-tokens.refill-period") Duration tokenPeriod,
@@ -42,6 +42,7 @@ public class RateLimits {
             @ConfigProperty(name = "bantin.rate-limit.votes.refill") long voteRefill,
             @ConfigProperty(name = "bantin.rate-limit.votes.refill-period") Duration votePeriod) {
         this.enabled = enabled;
+        this.groups = groups;
         this.tokenBuckets = buckets(tokenBurst, tokenRefill, tokenPeriod);
         this.voteBuckets = buckets(voteBurst, voteRefill, votePeriod);
     }
@@ -60,24 +61,11 @@ public class RateLimits {
         if (!enabled) {
             return;
         }
-        Bucket bucket = (action == Action.ISSUE_VOTER_TOKEN ? tokenBuckets : voteBuckets).get(clientKey(clientAddress));
+        Bucket bucket = (action == Action.ISSUE_VOTER_TOKEN ? tokenBuckets : voteBuckets).get(groups.of(clientAddress));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
             throw ProblemException.tooManyRequests(retryAfter);
-        }
-    }
-
-    /** IPv6 clients are counted per /64, the block one subscriber gets, or one could take a fresh bucket per address. */
-    static String clientKey(String address) {
-        if (address.indexOf(':') < 0) {
-            return address;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
-        } catch (UnknownHostException e) {
-            return address;
         }
     }
 }
