@@ -87,7 +87,8 @@ class ContentNotifications {
             } catch (SQLException e) {
                 cache.invalidateAll(); // changes from now until listening again go unheard
                 if (running) {
-                    LOG.warnf("Not listening for content changes (%s); again in %d ms", DatabaseSetup.redacted(e.getMessage()), retryMillis);
+                    LOG.warnf("Not listening for content changes (%s); again in %d ms", DatabaseSetup.redacted(e.getMessage()),
+                            retryMillis);
                     pause(retryMillis);
                     retryMillis = Math.min(2 * retryMillis, LAST_RETRY_MILLIS);
                 }

@@ -35,7 +35,8 @@ class ForwardedForTest extends ApiTest {
     }
 
     private static int tokenRequest(String forwardedFor) {
-        return api().header("X-Forwarded-For", forwardedFor).body(Challenges.solved()).post("/api/v1/voters").then().extract().statusCode();
+        return api().header("X-Forwarded-For", forwardedFor).body(Challenges.solved()).post("/api/v1/voters").then().extract()
+                .statusCode();
     }
 
     @Test
