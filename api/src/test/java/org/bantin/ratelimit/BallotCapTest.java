@@ -42,8 +42,8 @@ class BallotCapTest extends ApiTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "bantin.rate-limit.ballots-per-hour", Integer.toString(CAP),
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
+                    "bantin.proxy.forwarding", "true",
+                    "bantin.proxy.trusted", "127.0.0.1");
         }
     }
 
