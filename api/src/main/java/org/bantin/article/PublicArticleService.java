@@ -1,5 +1,6 @@
 package org.bantin.article;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.bantin.http.ProblemException;
 import org.bantin.rating.RatingRecords.RatingLine;
 import org.bantin.rating.RatingTotals;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.jpa.AvailableHints;
 
 /** What readers may see: published articles whose publish time has come, filtered and searched. */
 @ApplicationScoped
@@ -31,12 +33,15 @@ public class PublicArticleService {
     private final EntityManager entityManager;
     private final RatingTotals ratings;
     private final ZoneId zone;
+    private final int listTimeoutMillis;
 
     PublicArticleService(EntityManager entityManager, RatingTotals ratings,
-            @ConfigProperty(name = "bantin.time-zone") ZoneId zone) {
+            @ConfigProperty(name = "bantin.time-zone") ZoneId zone,
+            @ConfigProperty(name = "bantin.public-reads.timeout") Duration listTimeout) {
         this.entityManager = entityManager;
         this.ratings = ratings;
         this.zone = zone;
+        this.listTimeoutMillis = Math.toIntExact(listTimeout.toMillis());
     }
 
     ArticleView get(String slug) {
@@ -60,6 +65,9 @@ public class PublicArticleService {
             idQuery.setParameter(name, value);
             countQuery.setParameter(name, value);
         });
+        // Searches and deep pages miss the response cache: none may hold the database longer than this.
+        idQuery.setHint(AvailableHints.HINT_SPEC_QUERY_TIMEOUT, listTimeoutMillis);
+        countQuery.setHint(AvailableHints.HINT_SPEC_QUERY_TIMEOUT, listTimeoutMillis);
         List<Long> ids = idQuery.setParameter("limit", page.limit()).setParameter("offset", page.offset()).getResultList();
         return page.of(inOrder(ids), ((Number) countQuery.getSingleResult()).longValue());
     }

@@ -66,7 +66,7 @@ public class ContractFilter implements OASFilter {
             addProblem(responses, "412", "If-Match names another version than the current one.");
         }
         addProblem(responses, "503",
-                "The database is unavailable for a moment (a restart, a failover); try again after Retry-After.");
+                "The database is unavailable for a moment (a restart, a failover), or a search or deep page took longer than the time allowed; try again after Retry-After.");
         responses.getAPIResponses().forEach((code, response) -> {
             if (code.startsWith("4") && response.getContent() == null) {
                 response.setContent(problemContent());

@@ -64,6 +64,13 @@ public class ProblemException extends RuntimeException {
                 .withHeader("Retry-After", Long.toString(retryAfterSeconds));
     }
 
+    public static ProblemException databaseTooSlow(long retryAfterSeconds) {
+        return of(503, "database-too-slow", "Service unavailable",
+                "The database took too long to answer; try a narrower search or a nearer page, or again in "
+                        + retryAfterSeconds + " s.")
+                .withHeader("Retry-After", Long.toString(retryAfterSeconds));
+    }
+
     private ProblemException withHeader(String name, String value) {
         headers.put(name, value);
         return this;

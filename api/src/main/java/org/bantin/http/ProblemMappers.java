@@ -30,6 +30,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+    private static final String QUERY_CANCELED = "57014";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -90,11 +91,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        String unavailable = databaseUnavailable(e);
-        if (unavailable != null) {
-            // Expected while the database restarts: one line each, not a stack trace.
-            LOG.warnf("Database unavailable: %s", unavailable);
-            return problem(ProblemException.databaseUnavailable(DATABASE_RETRY_AFTER_SECONDS));
+        SQLException refusal = databaseRefusal(e);
+        if (refusal != null) {
+            // Expected while the database restarts or is overloaded: one line each, not a stack trace.
+            LOG.warnf("Database refused the request: %s %s", refusal.getSQLState(), refusal.getMessage());
+            return problem(QUERY_CANCELED.equals(refusal.getSQLState())
+                    ? ProblemException.databaseTooSlow(DATABASE_RETRY_AFTER_SECONDS)
+                    : ProblemException.databaseUnavailable(DATABASE_RETRY_AFTER_SECONDS));
         }
         LOG.error("Unexpected failure", e);
         Problem problem = new Problem("about:blank", "Internal Server Error", 500,
@@ -103,14 +106,15 @@ public class ProblemMappers {
     }
 
     /**
-     * Why the database could not be used, when it is gone or refusing connections (SQLSTATE class 08, connection
-     * exception; 57P01-57P03, shut down or starting), or null for any other failure.
+     * The database's refusal when it is gone or refusing connections (SQLSTATE class 08, connection exception;
+     * 57P01-57P03, shut down or starting) or cancelled a statement that ran past its timeout (57014); null for any
+     * other failure.
      */
-    private static String databaseUnavailable(Throwable e) {
+    private static SQLException databaseRefusal(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return sql.getSQLState() + " " + sql.getMessage();
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                    || sql.getSQLState().matches("57P0[123]") || QUERY_CANCELED.equals(sql.getSQLState()))) {
+                return sql;
             }
         }
         return null;

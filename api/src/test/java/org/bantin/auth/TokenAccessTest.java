@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -114,7 +115,8 @@ class TokenAccessTest extends ApiTest {
                 left.toString());
 
         OffsetDateTime chosen = OffsetDateTime.now(ZoneOffset.UTC).plusDays(10).truncatedTo(ChronoUnit.SECONDS);
-        var dated = admin().body(Map.of("name", "Có hạn", "role", "author", "expiresAt", chosen.toString()))
+        var dated = admin().body(Map.of("name", "Có hạn", "role", "author", "expiresAt",
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(chosen)))
                 .post("/api/v1/admin/tokens").then().statusCode(201).extract().jsonPath();
         assertEquals(chosen.toInstant(), OffsetDateTime.parse(dated.getString("expiresAt")).toInstant());
         admin().get("/api/v1/admin/tokens").then().statusCode(200)
@@ -129,7 +131,8 @@ class TokenAccessTest extends ApiTest {
         long tokens = count("SELECT count(*) FROM api_tokens");
         for (OffsetDateTime expiresAt : new OffsetDateTime[]{OffsetDateTime.now().minusMinutes(1),
                 OffsetDateTime.now().plusDays(366)}) {
-            admin().body(Map.of("name", "Sai hạn", "role", "editor", "expiresAt", expiresAt.toString()))
+            admin().body(Map.of("name", "Sai hạn", "role", "editor", "expiresAt",
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(expiresAt)))
                     .post("/api/v1/admin/tokens").then().statusCode(422).body("errors[0].field", equalTo("expiresAt"));
         }
         assertEquals(tokens, count("SELECT count(*) FROM api_tokens"));
