@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bantin.auth.Authentication.Refusal;
 import org.bantin.http.ProblemException;
+import org.bantin.ratelimit.AddressGroups;
+import org.bantin.ratelimit.RateLimits;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
@@ -29,20 +29,18 @@ class FailedTokenThrottle {
     private static final Logger LOG = Logger.getLogger(FailedTokenThrottle.class);
 
     private final LoadingCache<String, Bucket> failures;
+    private final AddressGroups groups;
 
     FailedTokenThrottle(@ConfigProperty(name = "bantin.auth.failures.burst") long burst,
             @ConfigProperty(name = "bantin.auth.failures.refill") long refill,
-            @ConfigProperty(name = "bantin.auth.failures.refill-period") Duration period) {
-        Bandwidth limit = Bandwidth.builder().capacity(burst).refillGreedy(refill, period).build();
-        // A bucket unused until it is full again can be forgotten: a new one starts full too.
-        Duration idle = period.multipliedBy(Math.max(1, (burst + refill - 1) / refill));
-        this.failures = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle)
-                .build(address -> Bucket.builder().addLimit(limit).build());
+            @ConfigProperty(name = "bantin.auth.failures.refill-period") Duration period, AddressGroups groups) {
+        this.failures = RateLimits.buckets(burst, refill, period);
+        this.groups = groups;
     }
 
     /** Refuses, with 429, an address that has no failures left. */
     void checkNotThrottled(String address) {
-        EstimationProbe probe = failures.get(address).estimateAbilityToConsume(1);
+        EstimationProbe probe = failures.get(groups.of(address)).estimateAbilityToConsume(1);
         if (!probe.canBeConsumed()) {
             long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
             LOG.warnf("Bearer token from %s not checked: throttled for %d s after repeated refused tokens", address,
@@ -53,7 +51,7 @@ class FailedTokenThrottle {
 
     /** Counts one refused token from this address. */
     void countFailure(String address, Refusal refusal) {
-        ConsumptionProbe probe = failures.get(address).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = failures.get(groups.of(address)).tryConsumeAndReturnRemaining(1);
         LOG.warnf("Bearer token from %s refused (%s); %d more refusals allowed", address,
                 refusal.reason, probe.getRemainingTokens());
     }

@@ -1,13 +1,13 @@
 package org.bantin.ratelimit;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.netty.util.NetUtil;
 
 /**
  * Which clients the limits count together: an IPv4 address alone, an IPv6 address with the rest
@@ -32,17 +32,14 @@ public class AddressGroups {
         if (address.indexOf(':') < 0) {
             return address;
         }
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            if (bytes.length != 16) {
-                return address;
-            }
-            for (int bit = ipv6Prefix; bit < 128; bit++) {
-                bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
-            }
-            return HexFormat.of().formatHex(bytes) + "/" + ipv6Prefix;
-        } catch (UnknownHostException e) {
+        // A literal only: never a DNS lookup.
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
+        if (bytes == null || bytes.length != 16) {
             return address;
         }
+        for (int bit = ipv6Prefix; bit < 128; bit++) {
+            bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        return HexFormat.of().formatHex(bytes) + "/" + ipv6Prefix;
     }
 }

@@ -47,8 +47,8 @@ public class RateLimits {
         this.voteBuckets = buckets(voteBurst, voteRefill, votePeriod);
     }
 
-    /** Buckets of `burst` units, refilled by `refill` units every `period`. */
-    private static LoadingCache<String, Bucket> buckets(long burst, long refill, Duration period) {
+    /** Buckets of `burst` units, refilled by `refill` units every `period`, one per key (an address group). */
+    public static LoadingCache<String, Bucket> buckets(long burst, long refill, Duration period) {
         Bandwidth limit = Bandwidth.builder().capacity(burst).refillGreedy(refill, period).build();
         // A bucket unused until it is full again can be forgotten: a new one starts full too.
         Duration idle = period.multipliedBy(Math.max(1, (burst + refill - 1) / refill));
