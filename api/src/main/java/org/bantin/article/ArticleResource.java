@@ -12,16 +12,23 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.bantin.article.ArticleRecords.ArticleSummary;
 import org.bantin.article.ArticleRecords.ArticleView;
+import org.bantin.http.CachedResponses;
+import org.bantin.http.ClientAddresses;
 import org.bantin.http.Page;
 import org.bantin.http.PageParams;
 import org.bantin.http.PublicResponses;
 import org.bantin.http.QueryParams;
+import org.bantin.ratelimit.RateLimits;
+import org.bantin.ratelimit.RateLimits.Action;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import io.vertx.core.http.HttpServerRequest;
 
 /** Public reads of published articles. */
 @Path("/api/v1/articles")
@@ -33,21 +40,35 @@ public class ArticleResource {
 
     private final PublicArticleService articles;
     private final PublicResponses responses;
+    private final RateLimits rateLimits;
+    private final ClientAddresses clientAddresses;
+    private final CachedResponses cachedResponses;
 
-    ArticleResource(PublicArticleService articles, PublicResponses responses) {
+    ArticleResource(PublicArticleService articles, PublicResponses responses, RateLimits rateLimits,
+            ClientAddresses clientAddresses, CachedResponses cachedResponses) {
         this.articles = articles;
         this.responses = responses;
+        this.rateLimits = rateLimits;
+        this.clientAddresses = clientAddresses;
+        this.cachedResponses = cachedResponses;
     }
 
     @GET
     @Operation(operationId = "listArticles", summary = "List published articles", description = "Newest first; with `q`, most relevant first, then newest. Search ignores case and Vietnamese tones and marks.")
-    public RestResponse<Page<ArticleSummary>> list(@Context HttpHeaders headers,
+    @APIResponse(responseCode = "200", description = "One page of published articles.")
+    @APIResponse(responseCode = "429", description = "Too many lists that had to be read from the database (searches, deep pages) from this address; see Retry-After. "
+            + "Lists answered from an instance's memory are not counted.")
+    public RestResponse<Page<ArticleSummary>> list(@Context HttpHeaders headers, @Context HttpServerRequest request,
             @Parameter(description = "Category slug.", example = "cai-cach-hanh-chinh") @QueryParam("category") String category,
             @Parameter(description = "Tag, exactly as written.", example = "CCHC") @QueryParam("tag") String tag,
             @Parameter(description = "Search words; case and tones do not matter. Quotes make a phrase, a leading - excludes a word.", example = "cai cach hanh chinh", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH)) @QueryParam("q") String q,
             @Parameter(description = "First publish date, inclusive (Asia/Ho_Chi_Minh).", example = "2023-01-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Last publish date, inclusive (Asia/Ho_Chi_Minh).", example = "2023-12-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @BeanParam PageParams paging) {
+        // Reached only when the response cache could not answer (CachedResponses answers hits before Quarkus REST).
+        if (!cachedResponses.isOwnRefresh(request)) {
+            rateLimits.take(Action.UNCACHED_LIST_READ, clientAddresses.of(request));
+        }
         ArticleFilter filter = new ArticleFilter(QueryParams.text("category", category, 200), QueryParams.text("tag", tag, 60),
                 QueryParams.text("q", q, MAX_QUERY_LENGTH), QueryParams.date("from", from), QueryParams.date("to", to));
         return responses.ok(headers, articles.list(filter, paging.request()));

@@ -32,7 +32,7 @@ import io.vertx.ext.web.RoutingContext;
  * theirs a database read.
  */
 @ApplicationScoped
-class CachedResponses {
+public class CachedResponses {
 
     private static final Logger LOG = Logger.getLogger(CachedResponses.class);
     private static final String JSON = "application/json";
@@ -61,7 +61,7 @@ class CachedResponses {
 
     private void answer(RoutingContext context) {
         HttpServerRequest request = context.request();
-        ResponseCache.Hit hit = request.method() == HttpMethod.GET && !ownRefresh(request) ? hitFor(request) : null;
+        ResponseCache.Hit hit = request.method() == HttpMethod.GET && !isOwnRefresh(request) ? hitFor(request) : null;
         if (hit == null) {
             context.next();
             return;
@@ -89,8 +89,11 @@ class CachedResponses {
         return key == null ? null : cache.get(key);
     }
 
-    /** Compared in constant time, so that the secret cannot be learnt from how long a refusal takes. */
-    private boolean ownRefresh(HttpServerRequest request) {
+    /**
+     * Whether the request is one this instance sent itself to read an entry anew. Compared in
+     * constant time, so that the secret cannot be learnt from how long a refusal takes.
+     */
+    public boolean isOwnRefresh(HttpServerRequest request) {
         String value = request.getHeader(REFRESH);
         return value != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII), secretBytes);
     }

@@ -17,7 +17,8 @@ import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * Per-client token buckets (Bucket4j) for what readers do without an account: getting a voter
- * token, and voting or rating. Buckets live in this instance, so they absorb bursts without a
+ * token, voting or rating, and reading article lists that the response cache could not answer
+ * (searches, deep pages, rare filters: each one is a database read whose cost the client chooses). Buckets live in this instance, so they absorb bursts without a
  * database round trip; with N instances behind a load balancer a client gets up to N times the
  * rate. The bound that holds across instances is {@link BallotCaps}, in the database.
  */
@@ -26,13 +27,14 @@ public class RateLimits {
 
     /** One kind of limited action. */
     public enum Action {
-        ISSUE_VOTER_TOKEN, VOTE
+        ISSUE_VOTER_TOKEN, VOTE, UNCACHED_LIST_READ
     }
 
     private final boolean enabled;
     private final AddressGroups groups;
     private final LoadingCache<String, Bucket> tokenBuckets;
     private final LoadingCache<String, Bucket> voteBuckets;
+    private final LoadingCache<String, Bucket> listReadBuckets;
 
     RateLimits(@ConfigProperty(name = "bantin.rate-limit.enabled") boolean enabled, AddressGroups groups,
             @ConfigProperty(name = "bantin.rate-limit.voter-tokens.burst") long tokenBurst,
@@ -40,11 +42,15 @@ public class RateLimits {
             @ConfigProperty(name = "bantin.rate-limit.voter-tokens.refill-period") Duration tokenPeriod,
             @ConfigProperty(name = "bantin.rate-limit.votes.burst") long voteBurst,
             @ConfigProperty(name = "bantin.rate-limit.votes.refill") long voteRefill,
-            @ConfigProperty(name = "bantin.rate-limit.votes.refill-period") Duration votePeriod) {
+            @ConfigProperty(name = "bantin.rate-limit.votes.refill-period") Duration votePeriod,
+            @ConfigProperty(name = "bantin.rate-limit.uncached-list-reads.burst") long listReadBurst,
+            @ConfigProperty(name = "bantin.rate-limit.uncached-list-reads.refill") long listReadRefill,
+            @ConfigProperty(name = "bantin.rate-limit.uncached-list-reads.refill-period") Duration listReadPeriod) {
         this.enabled = enabled;
         this.groups = groups;
         this.tokenBuckets = buckets(tokenBurst, tokenRefill, tokenPeriod);
         this.voteBuckets = buckets(voteBurst, voteRefill, votePeriod);
+        this.listReadBuckets = buckets(listReadBurst, listReadRefill, listReadPeriod);
     }
 
     /** Buckets of `burst` units, refilled by `refill` units every `period`, one per key (an address group). */
@@ -61,7 +67,12 @@ public class RateLimits {
         if (!enabled) {
             return;
         }
-        Bucket bucket = (action == Action.ISSUE_VOTER_TOKEN ? tokenBuckets : voteBuckets).get(groups.of(clientAddress));
+        LoadingCache<String, Bucket> buckets = switch (action) {
+            case ISSUE_VOTER_TOKEN -> tokenBuckets;
+            case VOTE -> voteBuckets;
+            case UNCACHED_LIST_READ -> listReadBuckets;
+        };
+        Bucket bucket = buckets.get(groups.of(clientAddress));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
