@@ -19,10 +19,13 @@ const LISTS = {
   search: (q) => ({ filter: { q }, title: 'Kết quả tìm kiếm', urlFor: (n) => searchUrl(q, n) }),
 };
 
-function searchSummary(q, total) {
+/** A search serves only its newest matches: when there are more (`totalExact` false), `total` is how many it shows. */
+function searchSummary(q, { total, totalExact }) {
   if (!q) return h('p', { class: 'list-note' }, 'Nhập từ cần tìm vào ô tìm kiếm; có thể gõ không dấu.');
-  return h('p', { class: 'list-note', role: 'status' },
-    total === 0 ? `Không tìm thấy bài viết nào cho “${q}”.` : `Tìm thấy ${formatCount(total)} bài viết cho “${q}”.`);
+  let text = `Tìm thấy ${formatCount(total)} bài viết cho “${q}”.`;
+  if (total === 0) text = `Không tìm thấy bài viết nào cho “${q}”.`;
+  if (!totalExact) text = `Tìm thấy hơn ${formatCount(total)} bài viết cho “${q}”; dưới đây là ${formatCount(total)} bài mới nhất.`;
+  return h('p', { class: 'list-note', role: 'status' }, text);
 }
 
 /** Shows list `where.name` in `main`; returns the page's title. */
@@ -30,12 +33,12 @@ export async function showList(main, where, context) {
   const list = LISTS[where.name](where.value, context);
   if (!list) throw new PageNotFound();
   const result = where.name === 'search' && !where.value
-    ? { items: [], page: 1, limit: PAGE_SIZE, total: 0 }
+    ? { items: [], page: 1, limit: PAGE_SIZE, total: 0, totalExact: true }
     : await listArticles({ ...list.filter, page: where.page, limit: PAGE_SIZE });
   if (result.items.length === 0 && where.page > 1) throw new PageNotFound();
   show(main,
     h('h1', { class: 'list-title' }, list.title),
-    where.name === 'search' && searchSummary(where.value, result.total),
+    where.name === 'search' && searchSummary(where.value, result),
     result.items.length === 0 && where.name !== 'search' && h('p', { class: 'list-note' }, 'Chưa có bài viết.'),
     articleList(result.items, context),
     pager(result, list.urlFor));

@@ -54,14 +54,24 @@ public class ArticleResource {
     }
 
     @GET
-    @Operation(operationId = "listArticles", summary = "List published articles", description = "Newest first; with `q`, most relevant first, then newest. Search ignores case and Vietnamese tones and marks.")
+    @Operation(operationId = "listArticles", summary = "List published articles", description = "Without `q`: newest first (by publish time, then by id, newest first); page × limit may be at most "
+            + PublicArticleService.LIST_DEPTH + " (beyond: a 400 asking for `from`/`to`), and `total` is exact up to "
+            + PublicArticleService.LIST_DEPTH + " (beyond: `total` = " + PublicArticleService.LIST_DEPTH
+            + ", `totalExact` false). "
+            + "With `q`: only the " + ArticleSearch.DEPTH + " newest matching articles (by publish time, then id) are served, "
+            + "most relevant first (PostgreSQL ts_rank_cd over title, summary and body, weighted in that order, higher for matches "
+            + "close together), equally relevant ones newest first; page × limit may be at most " + ArticleSearch.DEPTH
+            + ", and when more articles match, `total` is " + ArticleSearch.DEPTH + " and `totalExact` false. "
+            + "Search ignores case and Vietnamese tones and marks.")
     @APIResponse(responseCode = "200", description = "One page of published articles.")
     @APIResponse(responseCode = "429", description = "Too many lists that had to be read from the database (searches, deep pages) from this address; see Retry-After. "
             + "Lists answered from an instance's memory are not counted.")
     public RestResponse<Page<ArticleSummary>> list(@Context HttpHeaders headers, @Context HttpServerRequest request,
             @Parameter(description = "Category slug.", example = "cai-cach-hanh-chinh") @QueryParam("category") String category,
             @Parameter(description = "Tag, exactly as written.", example = "CCHC") @QueryParam("tag") String tag,
-            @Parameter(description = "Search words; case and tones do not matter. Quotes make a phrase, a leading - excludes a word.", example = "cai cach hanh chinh", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH)) @QueryParam("q") String q,
+            @Parameter(description = "Search words, all of which must appear; case and tones do not matter. Quotes make a phrase, a leading - excludes a word. "
+                    + "Results: the newest " + ArticleSearch.DEPTH
+                    + " matches, most relevant first.", example = "cai cach hanh chinh", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH)) @QueryParam("q") String q,
             @Parameter(description = "First publish date, inclusive (Asia/Ho_Chi_Minh).", example = "2023-01-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Last publish date, inclusive (Asia/Ho_Chi_Minh).", example = "2023-12-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @BeanParam PageParams paging) {

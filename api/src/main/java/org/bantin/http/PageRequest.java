@@ -19,7 +19,20 @@ public record PageRequest(int page, int limit) {
         return (page - 1L) * limit;
     }
 
+    /** A page of a list whose total is counted exactly. */
     public <T> Page<T> of(java.util.List<T> items, long total) {
-        return new Page<>(items, page, limit, total);
+        return new Page<>(items, page, limit, total, true);
+    }
+
+    /** A page of a list that is served only to {@code depth} items, counted up to one more than that. */
+    public <T> Page<T> of(java.util.List<T> items, long countedUpTo, int depth) {
+        return countedUpTo > depth
+                ? new Page<>(items, page, limit, depth, false)
+                : new Page<>(items, page, limit, countedUpTo, true);
+    }
+
+    /** The last item this page reaches, counting from 1. */
+    public long depth() {
+        return offset() + limit;
     }
 }
