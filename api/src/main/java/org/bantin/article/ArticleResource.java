@@ -76,7 +76,7 @@ public class ArticleResource {
             @Parameter(description = "Last publish date, inclusive (Asia/Ho_Chi_Minh).", example = "2023-12-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @BeanParam PageParams paging) {
         // Reached only when the response cache could not answer (CachedResponses answers hits before Quarkus REST).
-        if (!cachedResponses.isOwnRefresh(request)) {
+        if (!cachedResponses.isOwnRefresh(request.getHeader(CachedResponses.REFRESH))) {
             rateLimits.take(Action.UNCACHED_LIST_READ, clientAddresses.of(request));
         }
         ArticleFilter filter = new ArticleFilter(QueryParams.text("category", category, 200), QueryParams.text("tag", tag, 60),

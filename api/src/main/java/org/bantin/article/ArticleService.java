@@ -24,7 +24,8 @@ import org.bantin.auth.Role;
 import org.bantin.category.Category;
 import org.bantin.database.SqlErrors;
 import org.bantin.database.Timestamps;
-import org.bantin.http.ChangesPublicContent;
+import org.bantin.http.ContentChange;
+import org.bantin.http.ContentChanges;
 import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
@@ -41,9 +42,11 @@ import io.quarkus.panache.common.Sort;
 public class ArticleService {
 
     private final EntityManager entityManager;
+    private final ContentChanges changes;
 
-    ArticleService(EntityManager entityManager) {
+    ArticleService(EntityManager entityManager, ContentChanges changes) {
         this.entityManager = entityManager;
+        this.changes = changes;
     }
 
     @Transactional
@@ -95,15 +98,16 @@ public class ArticleService {
 
     /** Replaces an article's content; an omitted slug keeps the current one. */
     @Transactional
-    @ChangesPublicContent
     AdminArticleView update(long id, ArticleInput input, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
+        ContentChange.Shown before = shown(article);
         OffsetDateTime now = Timestamps.now();
         if (input.slug() != null) {
             article.slug = input.slug();
         }
         apply(input, article, caller, now);
         write(article, entityManager::flush);
+        changes.afterCommit(ContentChange.of(before, shown(article)));
         return AdminArticleView.of(article, now);
     }
 
@@ -118,7 +122,6 @@ public class ArticleService {
      * by someone else in between is kept, not reverted by fields read before it.
      */
     @Transactional
-    @ChangesPublicContent
     AdminArticleView patch(long id, Patch patch, Integer expectedVersion, Caller caller) throws JsonProcessingException {
         entityManager.find(Article.class, id, LockModeType.PESSIMISTIC_WRITE);
         ArticleInput input = patch.applyTo(currentInput(findForChange(id, expectedVersion, caller)));
@@ -135,39 +138,53 @@ public class ArticleService {
     }
 
     @Transactional
-    @ChangesPublicContent
     void delete(long id, Integer expectedVersion, Caller caller) {
-        findForChange(id, expectedVersion, caller).delete();
+        Article article = findForChange(id, expectedVersion, caller);
+        ContentChange.Shown before = shown(article);
+        article.delete();
+        changes.afterCommit(ContentChange.of(before, null));
     }
 
     /** Publishes now (publishAt null) or at publishAt. Publishing a published article again changes nothing. */
     @Transactional
-    @ChangesPublicContent
     public AdminArticleView publish(long id, OffsetDateTime publishAt, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
         OffsetDateTime now = Timestamps.now();
         boolean alreadyLive = article.state(now) == ArticleState.PUBLISHED;
         if (publishAt != null || !alreadyLive) {
+            ContentChange.Shown before = shown(article);
             article.status = Status.PUBLISHED;
             article.publishedAt = publishAt != null ? publishAt.withOffsetSameInstant(ZoneOffset.UTC) : now;
             touch(article, caller, now);
             write(article, entityManager::flush);
+            changes.afterCommit(ContentChange.of(before, shown(article)));
         }
         return AdminArticleView.of(article, now);
     }
 
     @Transactional
-    @ChangesPublicContent
     AdminArticleView unpublish(long id, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
         OffsetDateTime now = Timestamps.now();
         if (article.status != Status.DRAFT) {
+            ContentChange.Shown before = shown(article);
             article.status = Status.DRAFT;
             article.publishedAt = null;
             touch(article, caller, now);
             write(article, entityManager::flush);
+            changes.afterCommit(ContentChange.of(before, null));
         }
         return AdminArticleView.of(article, now);
+    }
+
+    /**
+     * The article as readers may see it, now or once its publish time comes; null for a draft, which
+     * no reader sees. Migration V17 tells other instances the same of the rows it changes.
+     */
+    private static ContentChange.Shown shown(Article article) {
+        return article.status == Status.PUBLISHED
+                ? new ContentChange.Shown(article.slug, article.category.slug, List.copyOf(article.tags))
+                : null;
     }
 
     private void apply(ArticleInput input, Article article, Caller caller, OffsetDateTime now) {

@@ -14,7 +14,8 @@ import org.bantin.category.CategoryRecords.CategoryInput;
 import org.bantin.category.CategoryRecords.CategoryView;
 import org.bantin.database.SqlErrors;
 import org.bantin.database.Timestamps;
-import org.bantin.http.ChangesPublicContent;
+import org.bantin.http.ContentChange;
+import org.bantin.http.ContentChanges;
 import org.bantin.http.ProblemException;
 import org.bantin.text.Slugs;
 
@@ -25,9 +26,11 @@ import io.quarkus.panache.common.Sort;
 public class CategoryService {
 
     private final EntityManager entityManager;
+    private final ContentChanges changes;
 
-    CategoryService(EntityManager entityManager) {
+    CategoryService(EntityManager entityManager, ContentChanges changes) {
         this.entityManager = entityManager;
+        this.changes = changes;
     }
 
     List<CategoryView> listPublic() {
@@ -56,30 +59,30 @@ public class CategoryService {
     }
 
     @Transactional
-    @ChangesPublicContent
     public AdminCategoryView create(CategoryInput input) {
         Category category = new Category();
         category.createdAt = Timestamps.now();
         apply(input, category);
         write(category::persist, "A category with the slug '" + category.slug + "' already exists.");
+        changes.afterCommit(ContentChange.EVERYTHING); // the categories' list, and lists filtered by the new slug
         return adminView(category, 0);
     }
 
     @Transactional
-    @ChangesPublicContent
     AdminCategoryView update(long id, CategoryInput input) {
         Category category = find(id);
         apply(input, category);
         write(entityManager::flush, "A category with the slug '" + category.slug + "' already exists.");
+        changes.afterCommit(ContentChange.EVERYTHING); // its name shows in every article and list of it
         return adminView(category);
     }
 
     @Transactional
-    @ChangesPublicContent
     void delete(long id) {
         Category category = find(id);
         category.delete();
         write(entityManager::flush, "The category '" + category.slug + "' still has articles; move or delete them first.");
+        changes.afterCommit(ContentChange.EVERYTHING);
     }
 
     private void apply(CategoryInput input, Category category) {

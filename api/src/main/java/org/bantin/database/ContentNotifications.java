@@ -6,24 +6,30 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.bantin.http.ContentChange;
 import org.bantin.http.ResponseCache;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Drops this instance's cached public responses when any instance changes content: the
- * database notifies channel bantin_content on every committed change to articles or categories
- * (migration V11). PostgreSQL does not replay notifications, so the cache is also dropped
- * whenever listening stops or (re)starts. One connection of its own, outside the pool, checked
+ * Drops this instance's cached public responses that a change by any instance touched: the
+ * database notifies channel bantin_content on every committed change to articles or categories,
+ * saying which published articles, categories and tags a change to articles touched (migration
+ * V17), and only the table's name for other changes (V11), which drop everything. PostgreSQL does
+ * not replay notifications, so the cache is also dropped whenever listening stops or (re)starts. One connection of its own, outside the pool, checked
  * every few seconds: a connection that died unnoticed would otherwise wait for notifications
  * forever while changes went unheard.
  */
@@ -40,6 +46,11 @@ class ContentNotifications {
     private static final String TIMEOUT_SECONDS = "5";
     private static final long FIRST_RETRY_MILLIS = 500;
     private static final long LAST_RETRY_MILLIS = 30_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What migration V17 sends for a change to articles. */
+    private record Touched(Set<String> slugs, Set<String> categories, Set<String> tags) {
+    }
 
     private final ResponseCache cache;
     private final String url;
@@ -96,17 +107,33 @@ class ContentNotifications {
         }
     }
 
-    /** Until the connection fails: drops the cache at each notification, and checks the connection between them. */
+    /** Until the connection fails: drops what each notification touched, and checks the connection between them. */
     private void receive(Connection connection) throws SQLException {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         try (Statement liveness = connection.createStatement()) {
             while (running) {
                 PGNotification[] received = notifications.getNotifications(CHECK_EVERY_MILLIS);
-                if (received != null && received.length > 0) {
-                    cache.invalidateAll();
+                if (received != null) {
+                    for (PGNotification notification : received) {
+                        cache.invalidate(changeOf(notification.getParameter()));
+                    }
                 }
                 liveness.execute("SELECT 1");
             }
+        }
+    }
+
+    /** The change a notification describes; a bare table name, or anything unreadable, is everything. */
+    static ContentChange changeOf(String payload) {
+        if (!payload.startsWith("{")) {
+            return ContentChange.EVERYTHING;
+        }
+        try {
+            Touched touched = JSON.readValue(payload, Touched.class);
+            return new ContentChange(touched.slugs(), touched.categories(), touched.tags());
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Unreadable content notification, dropping every cached response: %s", e.getOriginalMessage());
+            return ContentChange.EVERYTHING;
         }
     }
 

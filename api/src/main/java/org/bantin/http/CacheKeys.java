@@ -13,12 +13,17 @@ import java.util.Set;
  */
 final class CacheKeys {
 
+    static final String SITE = "/api/v1/site";
     static final String ARTICLES = "/api/v1/articles";
     static final String ARTICLE_PREFIX = ARTICLES + "/";
+    private static final String LIST_PREFIX = ARTICLES + "?";
     /** Reads that take no query parameters: they ignore the query, and so does their key. */
-    private static final Set<String> WITHOUT_PARAMETERS = Set.of("/api/v1/site", "/api/v1/categories");
+    private static final Set<String> WITHOUT_PARAMETERS = Set.of(SITE, "/api/v1/categories");
     /** The query parameters of the article list (ArticleResource.list), in key order. */
     static final String[] LIST_PARAMETERS = {"category", "tag", "q", "from", "to", "page", "limit"};
+    private static final int CATEGORY = 0;
+    private static final int TAG = 1;
+    private static final int QUERY = 2;
     private static final int PAGE = 5;
     private static final int LIMIT = 6;
     private static final String[] DEFAULTS = {null, null, null, null, null, "1", Integer.toString(PageRequest.DEFAULT_LIMIT)};
@@ -66,6 +71,23 @@ final class CacheKeys {
         return key.startsWith(ARTICLE_PREFIX) ? key.substring(ARTICLE_PREFIX.length()) : null;
     }
 
+    /** The filters of a list's key, each null when absent. */
+    record ListFilters(String category, String tag, String query) {
+    }
+
+    /** The filters of a list's key with any parameter other than the defaults; else (another key) null. */
+    static ListFilters listFiltersOf(String key) {
+        if (!key.startsWith(LIST_PREFIX)) {
+            return null;
+        }
+        String[] values = key.substring(LIST_PREFIX.length()).split(String.valueOf(SEPARATOR), -1);
+        return new ListFilters(present(values[CATEGORY]), present(values[TAG]), present(values[QUERY]));
+    }
+
+    private static String present(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
     /**
      * Reads the query as the endpoint does (pairs split at `&` or `;`, `+` a space, the first of
      * repeated names wins, blank values are left off, text trimmed, numbers compared as numbers).
@@ -99,8 +121,7 @@ final class CacheKeys {
             start = end + 1;
         }
         StringBuilder key = new StringBuilder(ARTICLES.length() + rawQuery.length() + LIST_PARAMETERS.length + 1)
-                .append(ARTICLES)
-                .append('?');
+                .append(LIST_PREFIX);
         boolean defaults = true;
         for (int i = 0; i < values.length; i++) {
             String value = values[i] == null ? "" : i == PAGE || i == LIMIT ? number(values[i]) : text(values[i]);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,8 +23,11 @@ import com.github.benmanes.caffeine.cache.Expiry;
  * background (CachedResponses) while every request, that one included, still gets it, so no
  * reader waits for the database and a popular page is not read by every client at once. A ttl
  * after it went stale an entry is gone. Rating counts in cached responses therefore lag by at
- * most twice the ttl. Every entry is dropped when content changes, here or on another instance
- * (see ContentNotifications).
+ * most twice the ttl. A content change, here or on another instance (see ContentChanges and
+ * ContentNotifications), drops the entries that showed or may now show what it touched (see
+ * ContentChange.affects); the others stay. A response read before a change that touches it is
+ * not stored after it: recent changes are logged, and a read that began before one touching its
+ * key, or before all that the log still holds, is not kept.
  *
  * Single articles change in between only by their ratings, so those are checked instead
  * (CachedRatingsCheck): an article whose ratings stood still since it was read stays fresh,
@@ -45,10 +50,10 @@ public class ResponseCache {
     }
 
     /**
-     * Where things stood when a read began: the content generation, the number of rating checks
-     * and the time (System.nanoTime).
+     * Where things stood when a read began: the number of content changes, the number of rating
+     * checks and the time (System.nanoTime).
      */
-    record Mark(long generation, long ratingChecks, long time) {
+    record Mark(long changes, long ratingChecks, long time) {
     }
 
     /**
@@ -71,8 +76,15 @@ public class ResponseCache {
     private final long ttlNanos;
     private final long maxAgeNanos;
     private final Cache<String, Stored> entries;
-    /** Moves on at every invalidation, so that a response read before it is not stored after it. */
-    private final AtomicLong generation = new AtomicLong();
+    /** How many recent changes the log keeps: a read that began before all of them is not stored. */
+    private static final int LOGGED_CHANGES = 1024;
+
+    /** The number of content changes so far; the latest is in the log once this counts it. */
+    private final AtomicLong changes = new AtomicLong();
+    /** The recent content changes by number, so that a response read before one touching it is not stored. */
+    private final ConcurrentNavigableMap<Long, ContentChange> changeLog = new ConcurrentSkipListMap<>();
+    /** Changes up to this number have left the log. */
+    private volatile long forgotten;
     private final AtomicLong ratingChecks = new AtomicLong();
     /** The rating fingerprints of the latest check, by article slug. */
     private Map<String, Long> checkedRatings = Map.of();
@@ -141,18 +153,34 @@ public class ResponseCache {
     }
 
     Mark mark() {
-        return new Mark(generation.get(), ratingChecks.get(), System.nanoTime());
+        return new Mark(changes.get(), ratingChecks.get(), System.nanoTime());
     }
 
-    /** Keeps the entry unless the content changed since its read began (`readAt`). */
+    /** Keeps the entry unless a change touching it was made since its read began (`readAt`). */
     void put(String key, Entry entry, Mark readAt) {
-        if (generation.get() == readAt.generation()) {
-            entries.put(key, new Stored(entry, readAt.time(), freshUntil(readAt.time(), System.nanoTime()), new AtomicBoolean(),
-                    readAt.ratingChecks()));
-            if (generation.get() != readAt.generation()) {
-                entries.invalidate(key); // an invalidation ran meanwhile
+        if (touchedSince(key, readAt)) {
+            return;
+        }
+        Stored stored = new Stored(entry, readAt.time(), freshUntil(readAt.time(), System.nanoTime()), new AtomicBoolean(),
+                readAt.ratingChecks());
+        entries.put(key, stored);
+        if (touchedSince(key, readAt)) {
+            entries.asMap().remove(key, stored); // a change counted meanwhile may have dropped its entries before this put
+        }
+    }
+
+    /** Whether a change made since `readAt` touches the key; true when the log no longer reaches back so far. */
+    private boolean touchedSince(String key, Mark readAt) {
+        long latest = changes.get();
+        if (latest == readAt.changes()) {
+            return false;
+        }
+        for (ContentChange change : changeLog.subMap(readAt.changes(), false, latest, true).values()) {
+            if (change.affects(key)) {
+                return true;
             }
         }
+        return readAt.changes() < forgotten; // checked last: a change that left the log meanwhile was not seen
     }
 
     /** The slugs of the single articles held. */
@@ -198,7 +226,30 @@ public class ResponseCache {
     }
 
     public void invalidateAll() {
-        generation.incrementAndGet();
-        entries.invalidateAll();
+        invalidate(ContentChange.EVERYTHING);
+    }
+
+    /** Drops the entries the change touches, and keeps reads begun before it from storing them. */
+    public void invalidate(ContentChange change) {
+        if (change.unseen()) {
+            return;
+        }
+        logged(change);
+        if (change.everything()) {
+            entries.invalidateAll();
+        } else {
+            entries.asMap().keySet().removeIf(change::affects);
+        }
+    }
+
+    /** Logs the change, then counts it: whoever sees the count finds the change in the log. */
+    private synchronized void logged(ContentChange change) {
+        long number = changes.get() + 1;
+        changeLog.put(number, change);
+        changes.set(number);
+        if (number > LOGGED_CHANGES) {
+            forgotten = number - LOGGED_CHANGES;
+            changeLog.remove(forgotten);
+        }
     }
 }

@@ -50,6 +50,63 @@ class ResponseCacheRulesTest {
     }
 
     @Test
+    void aChangeToArticlesDropsTheResponsesThatShowOrMayShowThemAndKeepsTheOthers() {
+        ContentChange change = ContentChange.of(new ContentChange.Shown("bai-cu", "tin-tuc", List.of("CCHC")),
+                new ContentChange.Shown("bai-moi", "van-hoa", List.of("CCHC", "Lễ hội")));
+        Map<String, Boolean> affected = new java.util.LinkedHashMap<>();
+        for (String dropped : new String[]{"/api/v1/articles/bai-cu", "/api/v1/articles/bai-moi", "/api/v1/categories",
+                "/api/v1/articles", "/api/v1/articles?page=3", "/api/v1/articles?category=tin-tuc",
+                "/api/v1/articles?category=van-hoa&page=2", "/api/v1/articles?tag=L%E1%BB%85+h%E1%BB%99i",
+                "/api/v1/articles?category=the-thao&q=bai", "/api/v1/articles?category=tin-tuc&tag=CCHC&from=2020-01-01",
+                "/api/v1/articles?from=2020-01-01&to=2020-01-02"}) {
+            affected.put(dropped, true);
+        }
+        for (String kept : new String[]{"/api/v1/site", "/api/v1/articles/bai-khac", "/api/v1/articles?category=the-thao",
+                "/api/v1/articles?tag=cchc", "/api/v1/articles?category=tin-tuc&tag=khac",
+                "/api/v1/articles?category=the-thao&tag=CCHC"}) {
+            affected.put(kept, false);
+        }
+        affected.forEach((request, expected) -> {
+            int query = request.indexOf('?');
+            String key = query < 0
+                    ? cache.keyOf(request, null)
+                    : cache.keyOf(request.substring(0, query), request.substring(query + 1));
+            assertEquals(expected, change.affects(key), request);
+            cache.put(key, OLD, cache.mark());
+        });
+        cache.invalidate(change);
+        affected.forEach((request, expected) -> {
+            int query = request.indexOf('?');
+            String key = query < 0
+                    ? cache.keyOf(request, null)
+                    : cache.keyOf(request.substring(0, query), request.substring(query + 1));
+            assertEquals(expected, cache.get(key) == null, request);
+        });
+        assertTrue(ContentChange.of(null, null).unseen(), "drafts only");
+        assertTrue(ContentChange.EVERYTHING.affects("/api/v1/site"));
+    }
+
+    @Test
+    void aReadBegunBeforeAChangeOfAnotherKeyIsKeptUnlessTheLogNoLongerReachesItsStart() {
+        String key = cache.keyOf("/api/v1/articles/bai-doc", null);
+        ContentChange other = ContentChange.of(null, new ContentChange.Shown("bai-khac", "tin-tuc", List.of()));
+        ResponseCache.Mark readAt = cache.mark();
+        cache.invalidate(other);
+        cache.put(key, OLD, readAt);
+        assertSame(OLD, cache.get(key).entry());
+
+        ResponseCache.Mark longAgo = cache.mark();
+        for (int i = 0; i < 1024; i++) {
+            cache.invalidate(other);
+        }
+        cache.put(key, NEW, longAgo);
+        assertSame(NEW, cache.get(key).entry(), "the log still reaches back");
+        cache.invalidate(other);
+        cache.put(key, OLD, longAgo);
+        assertSame(NEW, cache.get(key).entry(), "not kept: a change it cannot see may have touched it");
+    }
+
+    @Test
     void aResponseReadBeforeAContentChangeIsNotKept() {
         String key = cache.keyOf("/api/v1/articles/day-manh-cai-cach-hanh-chinh", null);
         ResponseCache.Mark readAt = cache.mark();
