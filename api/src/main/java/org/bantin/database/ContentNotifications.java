@@ -29,9 +29,9 @@ import io.quarkus.runtime.StartupEvent;
  * database notifies channel bantin_content on every committed change to articles or categories,
  * saying which published articles, categories and tags a change to articles touched (migration
  * V17), and only the table's name for other changes (V11), which drop everything. PostgreSQL does
- * not replay notifications, so the cache is also dropped whenever listening stops or (re)starts. One connection of its own, outside the pool, checked
- * every few seconds: a connection that died unnoticed would otherwise wait for notifications
- * forever while changes went unheard.
+ * not replay notifications, so the cache is also dropped whenever listening stops or (re)starts.
+ * One connection of its own, outside the pool, checked every few seconds: a connection that died
+ * unnoticed would otherwise wait for notifications forever while changes went unheard.
  */
 @ApplicationScoped
 class ContentNotifications {
@@ -124,7 +124,7 @@ class ContentNotifications {
     }
 
     /** The change a notification describes; a bare table name, or anything unreadable, is everything. */
-    static ContentChange changeOf(String payload) {
+    private static ContentChange changeOf(String payload) {
         if (!payload.startsWith("{")) {
             return ContentChange.EVERYTHING;
         }
