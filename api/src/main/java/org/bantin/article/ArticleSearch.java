@@ -46,8 +46,9 @@ final class ArticleSearch {
 
     Page<ArticleSummary> page(PageRequest page, Function<List<Long>, List<ArticleSummary>> summaries) {
         if (page.depth() > DEPTH) {
-            throw ProblemException.badRequest("Searches serve their " + DEPTH + " newest matches (page × limit ≤ " + DEPTH
-                    + "); for older ones, add words or narrow the search with from and to.");
+            throw ProblemException.invalidField(400, "page",
+                    "searches serve their " + DEPTH + " newest matches (page × limit ≤ "
+                            + DEPTH + "); for older ones, add words or narrow the search with from and to.");
         }
         List<Long> newest = newestMatches();
         List<Long> served = newest.subList(0, Math.min(newest.size(), DEPTH));
