@@ -46,8 +46,9 @@ final class ArticleSearch {
 
     Page<ArticleSummary> page(PageRequest page, Function<List<Long>, List<ArticleSummary>> summaries) {
         if (page.depth() > DEPTH) {
-            throw ProblemException.badRequest("Searches serve their " + DEPTH + " newest matches (page × limit ≤ " + DEPTH
-                    + "); for older ones, add words or narrow the search with from and to.");
+            throw ProblemException.invalidField(400, "page",
+                    "searches serve their " + DEPTH + " newest matches (page × limit ≤ "
+                            + DEPTH + "); for older ones, add words or narrow the search with from and to.");
         }
         List<Long> newest = newestMatches();
         List<Long> served = newest.subList(0, Math.min(newest.size(), DEPTH));
@@ -75,7 +76,7 @@ final class ArticleSearch {
             if (found.size() > DEPTH) {
                 return found;
             }
-            // Wide enough for about twice the matches still missing, judging by this window's share.
+            // 4 to 16 times wider: about twice the matches needed, judging by what this window held.
             weeks *= Math.max(4, Math.min(16, 2 * (DEPTH + 1) / Math.max(1, found.size()) + 1));
         }
         return newest(source); // the window would hold most of the archive: search it all at once

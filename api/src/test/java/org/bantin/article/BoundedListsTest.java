@@ -27,7 +27,7 @@ class BoundedListsTest extends ApiTest {
     void listsBeyondTheirDepthAreAProblemThatAsksForDates() {
         api().queryParam("page", 500).queryParam("limit", 20).get("/api/v1/articles").then().statusCode(200);
         badRequest().queryParam("page", 501).queryParam("limit", 20).get("/api/v1/articles").then().statusCode(400)
-                .contentType("application/problem+json").body("type", equalTo("urn:bantin:problem:bad-request"))
+                .contentType("application/problem+json").body("errors[0].field", equalTo("page"))
                 .body("detail", containsString("from and to"));
         int lastSearchPage = ArticleSearch.DEPTH / 20;
         api().queryParam("q", "cai cach").queryParam("page", lastSearchPage).queryParam("limit", 20).get("/api/v1/articles")
@@ -35,7 +35,7 @@ class BoundedListsTest extends ApiTest {
                 .statusCode(200);
         badRequest().queryParam("q", "cai cach").queryParam("page", lastSearchPage + 1).queryParam("limit", 20)
                 .get("/api/v1/articles")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"))
                 .body("detail", containsString(ArticleSearch.DEPTH + " newest matches"));
     }
 
