@@ -14,7 +14,6 @@ import org.bantin.article.PublicArticleService.Source;
 import org.bantin.database.Timestamps;
 import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
-import org.bantin.http.ProblemException;
 
 /**
  * A search (`q`): the newest {@link #DEPTH} matching articles, most relevant first. Ranking every
@@ -45,11 +44,8 @@ final class ArticleSearch {
     }
 
     Page<ArticleSummary> page(PageRequest page, Function<List<Long>, List<ArticleSummary>> summaries) {
-        if (page.depth() > DEPTH) {
-            throw ProblemException.invalidField(400, "page",
-                    "searches serve their " + DEPTH + " newest matches (page × limit ≤ "
-                            + DEPTH + "); for older ones, add words or narrow the search with from and to.");
-        }
+        page.requireWithin(DEPTH, "searches serve their " + DEPTH + " newest matches (page × limit ≤ " + DEPTH
+                + "); for older ones, add words or narrow the search with from and to.");
         List<Long> newest = newestMatches();
         List<Long> served = newest.subList(0, Math.min(newest.size(), DEPTH));
         List<Long> ids = served.isEmpty() ? List.of() : ranked(served, page);

@@ -62,10 +62,8 @@ public class PublicArticleService {
             ArticleSearch search = new ArticleSearch(this, filter, zone);
             return search.page(page, this::inOrder);
         }
-        if (page.depth() > LIST_DEPTH) {
-            throw ProblemException.invalidField(400, "page", "lists reach " + LIST_DEPTH + " articles deep (page × limit ≤ "
-                    + LIST_DEPTH + "); for older articles, narrow the list with from and to.");
-        }
+        page.requireWithin(LIST_DEPTH, "lists reach " + LIST_DEPTH + " articles deep (page × limit ≤ " + LIST_DEPTH
+                + "); for older articles, narrow the list with from and to.");
         Source source = Source.of(filter, zone);
         List<Long> ids = query("SELECT " + source.id() + source.fromWhere() + " ORDER BY " + source.order()
                 + " LIMIT :limit OFFSET :offset", source.parameters())

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -47,10 +46,6 @@ class ContentNotifications {
     private static final long FIRST_RETRY_MILLIS = 500;
     private static final long LAST_RETRY_MILLIS = 30_000;
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** What migration V17 sends for a change to articles. */
-    private record Touched(Set<String> slugs, Set<String> categories, Set<String> tags) {
-    }
 
     private final ResponseCache cache;
     private final String url;
@@ -129,8 +124,7 @@ class ContentNotifications {
             return ContentChange.EVERYTHING;
         }
         try {
-            Touched touched = JSON.readValue(payload, Touched.class);
-            return new ContentChange(touched.slugs(), touched.categories(), touched.tags());
+            return JSON.readValue(payload, ContentChange.class); // V17's {slugs, categories, tags}
         } catch (JsonProcessingException e) {
             LOG.warnf("Unreadable content notification, dropping every cached response: %s", e.getOriginalMessage());
             return ContentChange.EVERYTHING;

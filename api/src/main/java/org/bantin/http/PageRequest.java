@@ -31,8 +31,10 @@ public record PageRequest(int page, int limit) {
                 : new Page<>(items, page, limit, countedUpTo, true);
     }
 
-    /** The last item this page reaches, counting from 1. */
-    public long depth() {
-        return offset() + limit;
+    /** Refuses with a 400 naming `page`, saying `beyond`, a page that reaches past the list's first `depth` items. */
+    public void requireWithin(int depth, String beyond) {
+        if (offset() + limit > depth) {
+            throw ProblemException.invalidField(400, "page", beyond);
+        }
     }
 }
