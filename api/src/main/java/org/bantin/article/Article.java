@@ -59,6 +59,10 @@ public class Article extends PanacheEntityBase {
     @Column(name = "cover_url")
     public String coverUrl;
 
+    /** A cover from the media library (then coverUrl is null). */
+    @Column(name = "cover_media_id")
+    public Long coverMediaId;
+
     @Column(name = "cover_alt")
     public String coverAlt;
 

@@ -2,15 +2,19 @@ package org.bantin.article;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.bantin.media.LibraryImage;
 import org.bantin.rating.RatingRecords.RatingLine;
 import org.bantin.text.Slugs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** Request and response bodies of the article endpoints. */
 public final class ArticleRecords {
@@ -46,11 +50,51 @@ public final class ArticleRecords {
             @Schema(nullable = true, example = "Phòng Thông tin – Báo chí", maxLength = 120) String author) {
     }
 
-    @Schema(name = "CoverImage")
+    /** The read-only fields of a cover as read (CoverView) are ignored, so that an article read can be sent back. */
+    @Schema(name = "CoverImage", description = "The cover as an editor sets it: an image of the media library (`mediaId`), or a picture hosted elsewhere (`url`).")
+    @JsonIgnoreProperties({"width", "height", "credit", "srcset", "webpSrcset", "ogImage"})
     public record CoverImage(
-            @Schema(description = "Absolute http(s) URL or a path on the site.", example = "/media/demo/cai-cach-hanh-chinh-hoi-nghi.svg", required = true) @NotBlank @Size(max = 1000) @Pattern(regexp = "^(https?://|/)\\S*$", message = "must be an http(s) URL or a path starting with /") String url,
+            @Schema(description = "Absolute http(s) URL or a path on the site; not needed with mediaId (a url of the library is taken as its media).", example = "/media/demo/cai-cach-hanh-chinh-hoi-nghi.svg") @Size(max = 1000) @Pattern(regexp = "^(https?://|/)\\S*$", message = "must be an http(s) URL or a path starting with /") String url,
+            @Schema(description = "An image of the media library; its alt text and caption are used unless given here.", example = "12") Long mediaId,
             @Schema(example = "Hội nghị sơ kết công tác cải cách hành chính") @Size(max = 300) String alt,
             @Schema(example = "Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.") @Size(max = 500) String caption) {
+    }
+
+    @Schema(name = "Cover", description = "An article's cover as readers get it. For an image of the media library, also its size and renditions: "
+            + "`<picture><source type=\"image/webp\" srcset=webpSrcset><img src=url srcset=srcset width height alt></picture>`.")
+    public record CoverView(
+            @Schema(example = "/api/v1/media/files/9b1f0e6a5c4d3b2a19087f6e5d4c3b2a190f8e7d6c5b4a392817f6e5d4c3b2a1.jpg", required = true) String url,
+            @Schema(example = "Hội nghị sơ kết công tác cải cách hành chính") String alt,
+            @Schema(example = "Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.") String caption,
+            @Schema(description = "Set for an image of the media library.", example = "12") Long mediaId,
+            @Schema(description = "Of the image at url (library images).", example = "1600") Integer width,
+            @Schema(description = "Of the image at url (library images).", example = "900") Integer height,
+            @Schema(example = "Phòng Thông tin – Báo chí") String credit,
+            @Schema(description = "JPEG (or PNG) widths, narrowest first, the image at url last.", example = "/api/v1/media/files/1c0e….jpg 320w, /api/v1/media/files/9b1f….jpg 1600w") String srcset,
+            @Schema(description = "WebP widths.", example = "/api/v1/media/files/7d2a….webp 320w") String webpSrcset,
+            @Schema(description = "A 1200 × 630 crop around the focal point, for link previews (og:image).", example = "/api/v1/media/files/4e5f….jpg") String ogImage) {
+
+        static CoverView of(Article article, Map<Long, LibraryImage> images) {
+            LibraryImage image = article.coverMediaId == null ? null : images.get(article.coverMediaId);
+            if (image == null) {
+                return article.coverUrl == null
+                        ? null
+                        : new CoverView(article.coverUrl, article.coverAlt, article.coverCaption, null, null, null, null, null,
+                                null, null);
+            }
+            return new CoverView(image.url(), orElse(article.coverAlt, image.alt()),
+                    orElse(article.coverCaption, image.caption()),
+                    image.id(), image.width(), image.height(), blankToNull(image.credit()), image.srcset(), image.webpSrcset(),
+                    image.ogImage());
+        }
+
+        private static String orElse(String own, String library) {
+            return own == null || own.isBlank() ? blankToNull(library) : own;
+        }
+
+        private static String blankToNull(String text) {
+            return text == null || text.isBlank() ? null : text;
+        }
     }
 
     @Schema(name = "CategoryRef")
@@ -69,15 +113,16 @@ public final class ArticleRecords {
             @Schema(example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep", required = true) String slug,
             @Schema(example = "Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp", required = true) String title,
             @Schema(example = "Sáng 8/6, Ban Chỉ đạo cải cách hành chính tỉnh Ninh Bình tổ chức hội nghị sơ kết.", required = true) String summary,
-            CoverImage coverImage,
+            CoverView coverImage,
             @Schema(required = true) CategoryRef category,
             @Schema(required = true, example = "[\"cải cách hành chính\", \"CCHC\"]") List<String> tags,
             @Schema(example = "Phòng Thông tin – Báo chí", required = true) String author,
             @Schema(example = "2023-06-09T01:30:00Z", required = true) OffsetDateTime publishedAt,
             @Schema(required = true) RatingLine rating) {
 
-        static ArticleSummary of(Article article, RatingLine rating) {
-            return new ArticleSummary(article.slug, article.title, article.summary, coverOf(article), categoryOf(article),
+        static ArticleSummary of(Article article, RatingLine rating, Map<Long, LibraryImage> images) {
+            return new ArticleSummary(article.slug, article.title, article.summary, CoverView.of(article, images),
+                    categoryOf(article),
                     article.tags, article.authorName, article.publishedAt, rating);
         }
     }
@@ -87,8 +132,8 @@ public final class ArticleRecords {
             @Schema(example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep", required = true) String slug,
             @Schema(example = "Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp", required = true) String title,
             @Schema(example = "Sáng 8/6, Ban Chỉ đạo cải cách hành chính tỉnh Ninh Bình tổ chức hội nghị sơ kết.", required = true) String summary,
-            @Schema(description = "Sanitised HTML.", example = "<p>Kết quả, năm 2022 Chỉ số hài lòng đạt 8,17/10 điểm.</p>", required = true) String body,
-            CoverImage coverImage,
+            @Schema(description = "Sanitised HTML. Images of the media library come as `<figure><picture><source type=\"image/webp\" srcset sizes><img src srcset sizes width height alt loading=\"lazy\"></picture><figcaption>`.", example = "<p>Kết quả, năm 2022 Chỉ số hài lòng đạt 8,17/10 điểm.</p>", required = true) String body,
+            CoverView coverImage,
             @Schema(required = true) CategoryRef category,
             @Schema(required = true, example = "[\"cải cách hành chính\", \"CCHC\"]") List<String> tags,
             @Schema(example = "Phòng Thông tin – Báo chí", required = true) String author,
@@ -96,8 +141,9 @@ public final class ArticleRecords {
             @Schema(example = "2023-06-09T02:00:00Z", required = true) OffsetDateTime updatedAt,
             @Schema(required = true) RatingLine rating) {
 
-        static ArticleView of(Article article, RatingLine rating) {
-            return new ArticleView(article.slug, article.title, article.summary, article.body, coverOf(article),
+        static ArticleView of(Article article, RatingLine rating, Map<Long, LibraryImage> images) {
+            return new ArticleView(article.slug, article.title, article.summary, BodyMedia.render(article.body, images),
+                    CoverView.of(article, images),
                     categoryOf(article), article.tags, article.authorName, article.publishedAt, article.updatedAt, rating);
         }
     }
@@ -108,8 +154,8 @@ public final class ArticleRecords {
             @Schema(example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep", required = true) String slug,
             @Schema(example = "Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp", required = true) String title,
             @Schema(example = "Sáng 8/6, Ban Chỉ đạo cải cách hành chính tỉnh Ninh Bình tổ chức hội nghị sơ kết.", required = true) String summary,
-            @Schema(example = "<p>Kết quả, năm 2022 Chỉ số hài lòng đạt 8,17/10 điểm.</p>", required = true) String body,
-            CoverImage coverImage,
+            @Schema(description = "As saved: images of the media library carry `data-media-id`.", example = "<p>Kết quả, năm 2022 Chỉ số hài lòng đạt 8,17/10 điểm.</p>", required = true) String body,
+            CoverView coverImage,
             @Schema(required = true) CategoryRef category,
             @Schema(required = true, example = "[\"cải cách hành chính\", \"CCHC\"]") List<String> tags,
             @Schema(example = "Phòng Thông tin – Báo chí", required = true) String author,
@@ -121,16 +167,12 @@ public final class ArticleRecords {
             @Schema(description = "Name of the token that last changed it.", example = "Biên tập viên Nguyễn Văn A", required = true) String updatedBy,
             @Schema(description = "Increases with every change; send it back as `If-Match` to refuse overwriting someone else's change.", example = "3", required = true) int version) {
 
-        static AdminArticleView of(Article article, OffsetDateTime now) {
+        static AdminArticleView of(Article article, OffsetDateTime now, Map<Long, LibraryImage> images) {
             return new AdminArticleView(article.id, article.slug, article.title, article.summary, article.body,
-                    coverOf(article), categoryOf(article), article.tags, article.authorName, article.state(now),
+                    CoverView.of(article, images), categoryOf(article), article.tags, article.authorName, article.state(now),
                     article.publishedAt, article.createdAt, article.createdBy, article.updatedAt, article.updatedBy,
                     article.version);
         }
-    }
-
-    private static CoverImage coverOf(Article article) {
-        return article.coverUrl == null ? null : new CoverImage(article.coverUrl, article.coverAlt, article.coverCaption);
     }
 
     private static CategoryRef categoryOf(Article article) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,8 @@ import org.bantin.http.ContentChanges;
 import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
+import org.bantin.media.LibraryImage;
+import org.bantin.media.MediaLibrary;
 import org.bantin.text.Slugs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,10 +46,12 @@ public class ArticleService {
 
     private final EntityManager entityManager;
     private final ContentChanges changes;
+    private final MediaLibrary media;
 
-    ArticleService(EntityManager entityManager, ContentChanges changes) {
+    ArticleService(EntityManager entityManager, ContentChanges changes, MediaLibrary media) {
         this.entityManager = entityManager;
         this.changes = changes;
+        this.media = media;
     }
 
     @Transactional
@@ -58,14 +63,15 @@ public class ArticleService {
         article.createdAt = now;
         article.createdBy = caller.name();
         article.slug = input.slug() != null ? input.slug() : freeSlugFor(input.title());
-        apply(input, article, caller, now);
+        Set<Long> uses = apply(input, article, caller, now);
         write(article, article::persist);
-        return AdminArticleView.of(article, now);
+        media.recordUses(article.id, uses);
+        return view(article, now);
     }
 
     AdminArticleView get(long id, Caller caller) {
         OffsetDateTime now = Timestamps.now();
-        return AdminArticleView.of(findReadable(id, caller, now), now);
+        return view(findReadable(id, caller, now), now);
     }
 
     /** Editors see every article; authors see their own and the published ones. */
@@ -91,8 +97,9 @@ public class ArticleService {
         }
         String condition = String.join(" and ", conditions);
         PanacheQuery<Article> query = Article.find(condition, Sort.descending("updatedAt", "id"), parameters);
-        List<AdminArticleView> items = query.page(page.page() - 1, page.limit()).list().stream()
-                .map(article -> AdminArticleView.of(article, now)).toList();
+        List<Article> articles = query.page(page.page() - 1, page.limit()).list();
+        Map<Long, LibraryImage> covers = media.images(coverIds(articles));
+        List<AdminArticleView> items = articles.stream().map(article -> AdminArticleView.of(article, now, covers)).toList();
         return page.of(items, query.count());
     }
 
@@ -105,10 +112,11 @@ public class ArticleService {
         if (input.slug() != null) {
             article.slug = input.slug();
         }
-        apply(input, article, caller, now);
+        Set<Long> uses = apply(input, article, caller, now);
         write(article, entityManager::flush);
+        media.recordUses(article.id, uses);
         changes.afterCommit(ContentChange.of(before, shown(article)));
-        return AdminArticleView.of(article, now);
+        return view(article, now);
     }
 
     /** How a patch turns the article's current content into the content to save. */
@@ -130,9 +138,9 @@ public class ArticleService {
 
     /** The article as an input, the starting point of a merge patch. */
     private static ArticleInput currentInput(Article article) {
-        CoverImage cover = article.coverUrl == null
+        CoverImage cover = article.coverUrl == null && article.coverMediaId == null
                 ? null
-                : new CoverImage(article.coverUrl, article.coverAlt, article.coverCaption);
+                : new CoverImage(article.coverUrl, article.coverMediaId, article.coverAlt, article.coverCaption);
         return new ArticleInput(article.title, article.slug, article.summary, article.body, article.category.slug,
                 article.tags, cover, article.authorName);
     }
@@ -152,6 +160,7 @@ public class ArticleService {
         OffsetDateTime now = Timestamps.now();
         boolean alreadyLive = article.state(now) == ArticleState.PUBLISHED;
         if (publishAt != null || !alreadyLive) {
+            requireAltTexts(article);
             ContentChange.Shown before = shown(article);
             article.status = Status.PUBLISHED;
             article.publishedAt = publishAt != null ? publishAt.withOffsetSameInstant(ZoneOffset.UTC) : now;
@@ -159,7 +168,7 @@ public class ArticleService {
             write(article, entityManager::flush);
             changes.afterCommit(ContentChange.of(before, shown(article)));
         }
-        return AdminArticleView.of(article, now);
+        return view(article, now);
     }
 
     @Transactional
@@ -174,7 +183,7 @@ public class ArticleService {
             write(article, entityManager::flush);
             changes.afterCommit(ContentChange.of(before, null));
         }
-        return AdminArticleView.of(article, now);
+        return view(article, now);
     }
 
     /**
@@ -187,19 +196,64 @@ public class ArticleService {
                 : null;
     }
 
-    private void apply(ArticleInput input, Article article, Caller caller, OffsetDateTime now) {
+    /** Sets the article's content from the input; returns the media of the library it shows. */
+    private Set<Long> apply(ArticleInput input, Article article, Caller caller, OffsetDateTime now) {
         article.title = input.title().strip();
         article.summary = input.summary() == null ? "" : input.summary().strip();
-        article.body = BodySanitizer.sanitize(input.body());
+        BodyMedia.Marked body = BodyMedia.mark(BodySanitizer.sanitize(input.body()), media::idOfUrl, media::images);
+        article.body = body.html();
         article.category = Category.findBySlug(input.category())
                 .orElseThrow(() -> ProblemException.invalidField(422, "category",
                         "no category has the slug '" + input.category() + "'"));
         article.tags = normalisedTags(input.tags());
-        article.coverUrl = input.coverImage() == null ? null : input.coverImage().url();
-        article.coverAlt = input.coverImage() == null ? null : input.coverImage().alt();
-        article.coverCaption = input.coverImage() == null ? null : input.coverImage().caption();
+        setCover(article, input.coverImage());
         article.authorName = input.author() == null || input.author().isBlank() ? caller.name() : input.author().strip();
         touch(article, caller, now);
+        Set<Long> uses = new HashSet<>(body.mediaIds());
+        if (article.coverMediaId != null) {
+            uses.add(article.coverMediaId);
+        }
+        return uses;
+    }
+
+    /** A cover from the library is kept by id (a url of the library counts as its media); any other by url. */
+    private void setCover(Article article, CoverImage cover) {
+        Long mediaId = cover == null ? null : cover.mediaId() != null ? cover.mediaId() : media.idOfUrl(cover.url());
+        if (cover != null && mediaId == null && cover.url() == null) {
+            throw ProblemException.invalidField(422, "coverImage", "needs a url or the mediaId of an image of the library");
+        }
+        if (mediaId != null && media.images(Set.of(mediaId)).isEmpty()) {
+            throw ProblemException.invalidField(422, "coverImage.mediaId",
+                    "no image of the media library has the id " + mediaId);
+        }
+        article.coverMediaId = mediaId;
+        article.coverUrl = cover == null || mediaId != null ? null : cover.url();
+        article.coverAlt = cover == null ? null : cover.alt();
+        article.coverCaption = cover == null ? null : cover.caption();
+    }
+
+    /** Accessibility is checked when readers are about to see it: every library image needs its alt text. */
+    private void requireAltTexts(Article article) {
+        List<String> missing = media.imagesWithoutAlt(article.id);
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalidField(422, "body",
+                    "images without alt text cannot be published; describe them in the media library first: "
+                            + String.join(", ", missing));
+        }
+    }
+
+    private AdminArticleView view(Article article, OffsetDateTime now) {
+        return AdminArticleView.of(article, now, media.images(coverIds(List.of(article))));
+    }
+
+    static Set<Long> coverIds(List<Article> articles) {
+        Set<Long> ids = new HashSet<>();
+        articles.forEach(article -> {
+            if (article.coverMediaId != null) {
+                ids.add(article.coverMediaId);
+            }
+        });
+        return ids;
     }
 
     private static void touch(Article article, Caller caller, OffsetDateTime now) {

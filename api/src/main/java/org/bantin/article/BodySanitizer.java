@@ -18,7 +18,7 @@ final class BodySanitizer {
                     "sub", "sup", "blockquote", "hr", "a", "figure", "img", "figcaption",
                     "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td")
             .addAttributes("a", "href", "title")
-            .addAttributes("img", "src", "alt", "title", "width", "height")
+            .addAttributes("img", "src", "alt", "title", "width", "height", BodyMedia.MEDIA_ID)
             .addAttributes("th", "colspan", "rowspan", "scope")
             .addAttributes("td", "colspan", "rowspan")
             .addAttributes("ol", "start")

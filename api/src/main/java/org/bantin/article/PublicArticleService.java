@@ -19,6 +19,8 @@ import org.bantin.database.Timestamps;
 import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
+import org.bantin.media.LibraryImage;
+import org.bantin.media.MediaLibrary;
 import org.bantin.rating.RatingRecords.RatingLine;
 import org.bantin.rating.RatingTotals;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,21 +39,23 @@ public class PublicArticleService {
 
     private final EntityManager entityManager;
     private final RatingTotals ratings;
+    private final MediaLibrary media;
     private final ZoneId zone;
     private final int timeoutMillis;
 
-    PublicArticleService(EntityManager entityManager, RatingTotals ratings,
+    PublicArticleService(EntityManager entityManager, RatingTotals ratings, MediaLibrary media,
             @ConfigProperty(name = "bantin.time-zone") ZoneId zone,
             @ConfigProperty(name = "bantin.public-reads.timeout") Duration timeout) {
         this.entityManager = entityManager;
         this.ratings = ratings;
+        this.media = media;
         this.zone = zone;
         this.timeoutMillis = Math.toIntExact(timeout.toMillis());
     }
 
     ArticleView get(String slug) {
         return Article.findVisibleBySlug(slug, Timestamps.now())
-                .map(article -> ArticleView.of(article, ratings.lineOf(article.id)))
+                .map(article -> ArticleView.of(article, ratings.lineOf(article.id), media.images(media.usedBy(article.id))))
                 .orElseThrow(() -> ProblemException.notFound("No published article has the slug '" + slug + "'."));
     }
 
@@ -99,7 +103,8 @@ public class PublicArticleService {
         Map<Long, Article> byId = Article.listWithCategory(ids).stream()
                 .collect(Collectors.toMap(article -> article.id, Function.identity()));
         Map<Long, RatingLine> lines = ratings.linesOf(ids);
-        return ids.stream().map(id -> ArticleSummary.of(byId.get(id), lines.get(id))).toList();
+        Map<Long, LibraryImage> covers = media.images(ArticleService.coverIds(List.copyOf(byId.values())));
+        return ids.stream().map(id -> ArticleSummary.of(byId.get(id), lines.get(id), covers)).toList();
     }
 
     /**

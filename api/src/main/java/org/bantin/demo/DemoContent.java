@@ -2,9 +2,14 @@ package org.bantin.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -18,6 +23,8 @@ import org.bantin.auth.Role;
 import org.bantin.category.Category;
 import org.bantin.category.CategoryRecords.CategoryInput;
 import org.bantin.category.CategoryService;
+import org.bantin.media.MediaRecords.Metadata;
+import org.bantin.media.MediaService;
 import org.bantin.survey.ResultsVisibility;
 import org.bantin.survey.SurveyRecords.OptionView;
 import org.bantin.survey.SurveyRecords.SurveyInput;
@@ -37,7 +44,11 @@ public class DemoContent {
     private static final Caller DEMO = new Caller(null, "Bantin demo", Role.ADMIN);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Content(List<CategoryInput> categories, List<DemoArticle> articles, DemoSurvey survey) {
+    record Content(List<CategoryInput> categories, List<DemoMedia> media, List<DemoArticle> articles, DemoSurvey survey) {
+    }
+
+    /** A photo of the library, from /demo/media/. */
+    record DemoMedia(String file, String alt, String caption, String credit) {
     }
 
     /** The sidebar survey, with how many readers chose each option. */
@@ -48,18 +59,27 @@ public class DemoContent {
         }
     }
 
+    /**
+     * An article; its body names library photos by file (data-demo-media="file.jpg"), and coverMedia
+     * names its cover among them, as their ids are known only once uploaded.
+     */
     record DemoArticle(String title, String summary, String body, String category, List<String> tags,
-            CoverImage coverImage, String author, OffsetDateTime publishedAt) {
+            CoverImage coverImage, String coverMedia, String author, OffsetDateTime publishedAt) {
 
-        ArticleInput input() {
-            return new ArticleInput(title, null, summary, body, category, tags, coverImage, author);
+        ArticleInput input(Map<String, Long> mediaIds) {
+            String html = body;
+            for (Map.Entry<String, Long> media : mediaIds.entrySet()) {
+                html = html.replace("data-demo-media=\"" + media.getKey() + "\"", "data-media-id=\"" + media.getValue() + "\"");
+            }
+            CoverImage cover = coverMedia == null ? coverImage : new CoverImage(null, mediaIds.get(coverMedia), null, null);
+            return new ArticleInput(title, null, summary, html, category, tags, cover, author);
         }
     }
 
     @Transactional
     void loadIntoEmptyDatabase(@Observes StartupEvent start, @ConfigProperty(name = "bantin.demo-content") boolean enabled,
-            ObjectMapper json, CategoryService categories, ArticleService articles, SurveyService surveys,
-            VotingService voting) throws IOException {
+            ObjectMapper json, CategoryService categories, MediaService media, ArticleService articles,
+            SurveyService surveys, VotingService voting) throws IOException {
         if (!enabled || Category.count() > 0 || Article.count() > 0) {
             return;
         }
@@ -68,13 +88,28 @@ public class DemoContent {
             content = json.readValue(in, Content.class);
         }
         content.categories().forEach(categories::create);
+        Map<String, Long> mediaIds = new HashMap<>();
+        for (DemoMedia photo : content.media()) {
+            mediaIds.put(photo.file(), upload(photo, media));
+        }
         content.articles().forEach(article -> {
-            long id = articles.create(article.input(), DEMO).id();
+            long id = articles.create(article.input(mediaIds), DEMO).id();
             articles.publish(id, article.publishedAt(), null, DEMO);
         });
         loadSurvey(content.survey(), surveys, voting);
-        LOG.infof("Demo content loaded: %d categories, %d articles, a survey", content.categories().size(),
-                content.articles().size());
+        LOG.infof("Demo content loaded: %d categories, %d photos, %d articles, a survey", content.categories().size(),
+                content.media().size(), content.articles().size());
+    }
+
+    private static long upload(DemoMedia photo, MediaService media) throws IOException {
+        Path file = Files.createTempFile("bantin-demo-", ".jpg");
+        try (InputStream in = DemoContent.class.getResourceAsStream("/demo/media/" + photo.file())) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return media.upload(file, "image/jpeg", photo.file(), new Metadata(photo.alt(), photo.caption(), photo.credit()),
+                    DEMO).id();
+        } finally {
+            Files.delete(file);
+        }
     }
 
     private static void loadSurvey(DemoSurvey demo, SurveyService surveys, VotingService voting) {

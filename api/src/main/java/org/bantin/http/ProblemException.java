@@ -52,6 +52,19 @@ public class ProblemException extends RuntimeException {
         return of(413, "too-large", "Request body too large", detail);
     }
 
+    public static ProblemException lengthRequired(String detail) {
+        return of(411, "length-required", "Length required", detail);
+    }
+
+    public static ProblemException unsupportedMediaType(String detail) {
+        return of(415, "unsupported-media-type", "Unsupported media type", detail);
+    }
+
+    /** An image whose header declares more pixels than may be decoded (a decompression bomb, or simply too big). */
+    public static ProblemException imageTooLarge(String detail) {
+        return of(422, "image-too-large", "Image too large", detail);
+    }
+
     public static ProblemException tooManyRequests(long retryAfterSeconds) {
         return of(429, "too-many-requests", "Too many requests",
                 "Too many requests from this address; try again in " + retryAfterSeconds + " s.")

@@ -1,0 +1,398 @@
+package org.bantin.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.bantin.auth.Caller;
+import org.bantin.auth.Role;
+import org.bantin.database.Timestamps;
+import org.bantin.http.ContentChange;
+import org.bantin.http.ContentChanges;
+import org.bantin.http.Page;
+import org.bantin.http.PageRequest;
+import org.bantin.http.ProblemException;
+import org.bantin.media.Media.StoredRendition;
+import org.bantin.media.MediaRecords.FocalPointView;
+import org.bantin.media.MediaRecords.MediaPatch;
+import org.bantin.media.MediaRecords.MediaView;
+import org.bantin.media.MediaRecords.Metadata;
+import org.bantin.media.MediaRecords.UseView;
+import org.bantin.media.store.MediaKeys;
+import org.bantin.media.store.MediaStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+/** Owns the media library: checking and storing uploads, their renditions, editing and deleting them. */
+@ApplicationScoped
+public class MediaService {
+
+    private static final FocalPoint CENTRE = new FocalPoint(0.5, 0.5);
+
+    private final EntityManager entityManager;
+    private final MediaStore store;
+    private final MediaUrls urls;
+    private final ContentChanges changes;
+    private final ImageRenditions images;
+    /** Decoding a large photo takes tens of megabytes for a second: a few at a time keep memory bounded. */
+    private final Semaphore imageWork;
+
+    MediaService(EntityManager entityManager, MediaStore store, MediaUrls urls, ContentChanges changes,
+            @ConfigProperty(name = "bantin.media.max-pixels") long maxPixels,
+            @ConfigProperty(name = "bantin.media.concurrent-images") int concurrentImages) {
+        this.entityManager = entityManager;
+        this.store = store;
+        this.urls = urls;
+        this.changes = changes;
+        this.images = new ImageRenditions(maxPixels);
+        this.imageWork = new Semaphore(concurrentImages, true);
+    }
+
+    /**
+     * Checks an uploaded file (its type from its bytes, which the declared type must agree with), makes an
+     * image's renditions, and stores it all. Nothing is stored when any step refuses.
+     */
+    public MediaView upload(Path file, String declaredType, String fileName, Metadata metadata, Caller caller) {
+        DetectedType type = detect(file, declaredType);
+        String sha256 = sha256(file);
+        List<Rendition> made = type.kind() == MediaKind.IMAGE ? renditions(file, type, CENTRE) : List.of();
+        return save(file, type, sha256, made, cleanFileName(fileName, type), metadata, caller);
+    }
+
+    private static DetectedType detect(Path file, String declaredType) {
+        DetectedType type;
+        try {
+            type = FileTypes.detect(file);
+        } catch (UnsupportedMediaType e) {
+            throw ProblemException.unsupportedMediaType(e.getMessage());
+        }
+        String declared = essence(declaredType);
+        if (declared != null && !declared.equals("application/octet-stream") && !declared.equals(type.contentType())
+                && !(declared.equals("image/jpg") && type.contentType().equals("image/jpeg"))) {
+            throw ProblemException.unsupportedMediaType("The file was sent as " + declared + " but its bytes are "
+                    + type.contentType() + "; send it with its own type (or application/octet-stream).");
+        }
+        return type;
+    }
+
+    /** The type without parameters, lower case; null when none was declared. */
+    private static String essence(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private List<Rendition> renditions(Path file, DetectedType type, FocalPoint focal) {
+        imageWork.acquireUninterruptibly();
+        try {
+            return images.process(file, type, focal).renditions();
+        } catch (ImageTooLarge e) {
+            throw ProblemException.imageTooLarge(e.getMessage());
+        } catch (UnreadableImage e) {
+            throw ProblemException.invalidField(422, "file", "the image cannot be read: " + e.getMessage());
+        } finally {
+            imageWork.release();
+        }
+    }
+
+    @Transactional
+    MediaView save(Path file, DetectedType type, String sha256, List<Rendition> made, String fileName, Metadata metadata,
+            Caller caller) {
+        OffsetDateTime now = Timestamps.now();
+        Media media = new Media();
+        media.kind = type.kind();
+        media.fileName = fileName;
+        media.sha256 = sha256;
+        media.alt = text(metadata.alt());
+        media.caption = text(metadata.caption());
+        media.credit = text(metadata.credit());
+        media.focalX = CENTRE.x();
+        media.focalY = CENTRE.y();
+        media.ownerTokenId = caller.tokenId();
+        media.createdAt = now;
+        media.createdBy = caller.name();
+        media.updatedAt = now;
+        media.updatedBy = caller.name();
+        if (type.kind() == MediaKind.IMAGE) {
+            for (Rendition rendition : made) {
+                StoredRendition stored = put(rendition);
+                if (rendition.name().equals(MediaViews.FULL)) {
+                    media.fileKey = stored.fileKey;
+                    media.contentType = stored.contentType;
+                    media.bytes = stored.bytes;
+                    media.width = stored.width;
+                    media.height = stored.height;
+                } else {
+                    media.renditions.add(stored);
+                }
+            }
+        } else {
+            media.fileKey = MediaKeys.of(HexFormat.of().parseHex(sha256), type.extension());
+            media.contentType = type.contentType();
+            media.bytes = size(file);
+            lockKeys(List.of(media.fileKey));
+            store.put(media.fileKey, media.contentType, file);
+        }
+        media.persist();
+        return view(media);
+    }
+
+    private StoredRendition put(Rendition rendition) {
+        StoredRendition stored = new StoredRendition();
+        stored.name = rendition.name();
+        stored.width = rendition.width();
+        stored.height = rendition.height();
+        stored.contentType = rendition.contentType();
+        stored.bytes = rendition.bytes().length;
+        stored.fileKey = MediaKeys.of(Hashes.sha256(rendition.bytes()), rendition.extension());
+        lockKeys(List.of(stored.fileKey));
+        store.put(stored.fileKey, stored.contentType, rendition.bytes());
+        return stored;
+    }
+
+    MediaView get(long id) {
+        return view(find(id));
+    }
+
+    /** Newest first; q matches file name, alt text or caption without case, tones and marks. */
+    Page<MediaView> list(String q, MediaKind kind, PageRequest page) {
+        List<String> conditions = new ArrayList<>(List.of("true"));
+        Parameters parameters = new Parameters();
+        if (q != null && !q.isBlank()) {
+            conditions.add("searchText like concat('%', lower(function('bantin_unaccent', :q)), '%')");
+            parameters.and("q", likeEscaped(q.strip()));
+        }
+        if (kind != null) {
+            conditions.add("kind = :kind");
+            parameters.and("kind", kind);
+        }
+        PanacheQuery<Media> query = Media.find(String.join(" and ", conditions), Sort.descending("createdAt", "id"),
+                parameters);
+        List<MediaView> items = query.page(page.page() - 1, page.limit()).list().stream().map(this::view).toList();
+        return page.of(items, query.count());
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Changes what editors say about it; a new focal point makes its crops anew. */
+    @Transactional
+    MediaView patch(long id, MediaPatch patch, Set<String> fields, Integer expectedVersion, Caller caller) {
+        Media media = findForChange(id, expectedVersion, caller);
+        if (fields.contains("fileName")) {
+            if (patch.fileName() == null || patch.fileName().isBlank()) {
+                throw ProblemException.invalidField(422, "fileName", "cannot be cleared");
+            }
+            media.fileName = cleanFileName(patch.fileName(), null);
+        }
+        if (fields.contains("alt")) {
+            media.alt = text(patch.alt());
+            if (media.kind == MediaKind.IMAGE && media.alt.isEmpty()) {
+                refuseIfPublishedUse(media);
+            }
+        }
+        if (fields.contains("caption")) {
+            media.caption = text(patch.caption());
+        }
+        if (fields.contains("credit")) {
+            media.credit = text(patch.credit());
+        }
+        if (fields.contains("focalPoint") && patch.focalPoint() != null) {
+            refocus(media, patch.focalPoint());
+        }
+        media.updatedAt = Timestamps.now();
+        media.updatedBy = caller.name();
+        entityManager.flush();
+        changes.afterCommit(ContentChange.EVERYTHING);
+        return view(media);
+    }
+
+    /** Published articles must keep the alt text of their images (checked when they were published). */
+    private void refuseIfPublishedUse(Media media) {
+        List<UseView> published = uses(media.id, true);
+        if (!published.isEmpty()) {
+            throw ProblemException.invalidField(422, "alt",
+                    "cannot be cleared: published articles show this image (" + describe(published) + ")");
+        }
+    }
+
+    private void refocus(Media media, FocalPointView point) {
+        if (media.kind != MediaKind.IMAGE) {
+            throw ProblemException.invalidField(422, "focalPoint", "only images have a focal point");
+        }
+        FocalPoint focal = new FocalPoint(point.x(), point.y());
+        try (TemporaryFile full = copyOut(media.fileKey)) {
+            imageWork.acquireUninterruptibly();
+            List<Rendition> crops;
+            try {
+                crops = images.crops(full.path(), focal);
+            } catch (UnreadableImage e) {
+                throw new IllegalStateException("A stored rendition cannot be read: " + media.fileKey, e);
+            } finally {
+                imageWork.release();
+            }
+            List<String> replaced = new ArrayList<>();
+            for (Rendition crop : crops) {
+                media.renditions.removeIf(old -> {
+                    boolean same = old.name.equals(crop.name());
+                    if (same) {
+                        replaced.add(old.fileKey);
+                    }
+                    return same;
+                });
+                media.renditions.add(put(crop));
+            }
+            media.focalX = focal.x();
+            media.focalY = focal.y();
+            entityManager.flush();
+            deleteUnreferenced(replaced);
+        }
+    }
+
+    /** Deletes media that no article shows (409 naming those that do) and its files that nothing else uses. */
+    @Transactional
+    void delete(long id, Integer expectedVersion, Caller caller) {
+        Media media = findForChange(id, expectedVersion, caller);
+        List<UseView> uses = uses(id, false);
+        if (!uses.isEmpty()) {
+            throw ProblemException.conflict("Articles show this media: " + describe(uses)
+                    + ". Remove it from them first.");
+        }
+        List<String> keys = media.fileKeys();
+        media.delete();
+        entityManager.flush();
+        deleteUnreferenced(keys);
+        changes.afterCommit(ContentChange.EVERYTHING);
+    }
+
+    /** Files are shared by identical uploads: a key goes only when no media row names it any more. */
+    private void deleteUnreferenced(List<String> keys) {
+        lockKeys(keys);
+        for (String key : keys) {
+            Number users = (Number) entityManager.createNativeQuery(
+                    "SELECT (SELECT count(*) FROM media WHERE file_key = :key)"
+                            + " + (SELECT count(*) FROM media_renditions WHERE file_key = :key)")
+                    .setParameter("key", key).getSingleResult();
+            if (users.longValue() == 0) {
+                store.delete(key);
+            }
+        }
+    }
+
+    /**
+     * Serialises storing and deleting of the same key across instances (transaction-scoped advisory
+     * locks, in key order): an upload of identical bytes never loses its file to a concurrent delete.
+     */
+    private void lockKeys(List<String> keys) {
+        for (String key : new TreeSet<>(keys)) {
+            entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .setParameter("key", key).getSingleResult();
+        }
+    }
+
+    /** The articles that show the media, all or only the published ones (scheduled included). */
+    @SuppressWarnings("unchecked")
+    List<UseView> uses(long mediaId, boolean publishedOnly) {
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "SELECT a.id, a.title FROM article_media am JOIN articles a ON a.id = am.article_id"
+                        + " WHERE am.media_id = :media" + (publishedOnly ? " AND a.status = 'PUBLISHED'" : "")
+                        + " ORDER BY a.id")
+                .setParameter("media", mediaId).getResultList();
+        return rows.stream().map(row -> new UseView(((Number) row[0]).longValue(), (String) row[1])).toList();
+    }
+
+    private static String describe(List<UseView> uses) {
+        List<String> named = uses.stream().map(use -> use.id() + " (“" + use.title() + "”)").toList();
+        return String.join(", ", named);
+    }
+
+    MediaView view(Media media) {
+        return MediaViews.of(media, urls, uses(media.id, false));
+    }
+
+    private static Media find(long id) {
+        return Media.<Media>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No media with id " + id + "."));
+    }
+
+    /** The media, locked, if the caller may change it (authors: their own uploads) and it is the expected version. */
+    private Media findForChange(long id, Integer expectedVersion, Caller caller) {
+        Media media = entityManager.find(Media.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (media == null) {
+            throw ProblemException.notFound("No media with id " + id + ".");
+        }
+        if (caller.role() == Role.AUTHOR && !caller.owns(media.ownerTokenId)) {
+            throw ProblemException.forbidden("Authors may change only the media they uploaded.");
+        }
+        if (expectedVersion != null && expectedVersion != media.version) {
+            throw ProblemException.preconditionFailed("The media is at version " + media.version + ", not "
+                    + expectedVersion + ": read it again, then change it.");
+        }
+        return media;
+    }
+
+    /** The name without any path, control characters or surrounding blanks; an empty one is named by its type. */
+    static String cleanFileName(String name, DetectedType type) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (base.isEmpty() || base.equals(".") || base.equals("..")) {
+            base = type == null ? "tep" : "tep." + type.extension();
+        }
+        return base.length() > MediaRecords.MAX_FILE_NAME ? base.substring(0, MediaRecords.MAX_FILE_NAME) : base;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return HexFormat.of().formatHex(Hashes.sha256(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A stored file copied to a temporary file, to be decoded again. */
+    private TemporaryFile copyOut(String key) {
+        long bytes = store.find(key).orElseThrow(() -> new IllegalStateException("Missing stored file " + key)).bytes();
+        TemporaryFile copy = TemporaryFile.create();
+        try (InputStream in = store.open(key, 0, bytes)) {
+            Files.copy(in, copy.path(), StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            copy.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+}
