@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.bantin.http.ContentChange;
 import org.bantin.http.ResponseCache;
+import org.bantin.media.store.MediaFileCache;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -27,8 +28,9 @@ import io.quarkus.runtime.StartupEvent;
  * Drops this instance's cached public responses that a change by any instance touched: the
  * database notifies channel bantin_content on every committed change to articles or categories,
  * saying which published articles, categories and tags a change to articles touched (migration
- * V17), and only the table's name for other changes (V11), which drop everything. PostgreSQL does
- * not replay notifications, so the cache is also dropped whenever listening stops or (re)starts.
+ * V17), and only the table's name for other changes (V11), which drop everything. A deleted media
+ * file (V18's 'media_files') also drops the media files held in memory. PostgreSQL does not replay
+ * notifications, so both are also dropped whenever listening stops or (re)starts.
  * One connection of its own, outside the pool, checked every few seconds: a connection that died
  * unnoticed would otherwise wait for notifications forever while changes went unheard.
  */
@@ -39,6 +41,7 @@ class ContentNotifications {
     static final String APPLICATION_NAME = "bantin-content-notifications";
     private static final Logger LOG = Logger.getLogger(ContentNotifications.class);
     private static final String CHANNEL = "bantin_content";
+    private static final String MEDIA_FILES = "media_files";
     /** Between liveness checks (SELECT 1), notifications are waited for. */
     private static final int CHECK_EVERY_MILLIS = 2_000;
     /** A query or connection attempt that takes longer has failed. */
@@ -48,23 +51,25 @@ class ContentNotifications {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ResponseCache cache;
+    private final MediaFileCache files;
     private final String url;
     private final Optional<String> username;
     private final Optional<String> password;
     private volatile boolean running;
     private Thread listener;
 
-    ContentNotifications(ResponseCache cache, @ConfigProperty(name = DatabaseSetup.URL) String url,
+    ContentNotifications(ResponseCache cache, MediaFileCache files, @ConfigProperty(name = DatabaseSetup.URL) String url,
             @ConfigProperty(name = DatabaseSetup.USERNAME) Optional<String> username,
             @ConfigProperty(name = DatabaseSetup.PASSWORD) Optional<String> password) {
         this.cache = cache;
+        this.files = files;
         this.url = url;
         this.username = username;
         this.password = password;
     }
 
     void start(@Observes StartupEvent event) {
-        if (!cache.enabled()) {
+        if (!cache.enabled() && !files.enabled()) {
             return;
         }
         running = true;
@@ -87,11 +92,11 @@ class ContentNotifications {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
-                cache.invalidateAll(); // whatever changed while nobody listened
+                dropAll(); // whatever changed while nobody listened
                 retryMillis = FIRST_RETRY_MILLIS;
                 receive(connection);
             } catch (SQLException e) {
-                cache.invalidateAll(); // changes from now until listening again go unheard
+                dropAll(); // changes from now until listening again go unheard
                 if (running) {
                     LOG.warnf("Not listening for content changes (%s); again in %d ms", DatabaseSetup.redacted(e.getMessage()),
                             retryMillis);
@@ -111,11 +116,19 @@ class ContentNotifications {
                 if (received != null) {
                     for (PGNotification notification : received) {
                         cache.invalidate(changeOf(notification.getParameter()));
+                        if (MEDIA_FILES.equals(notification.getParameter())) {
+                            files.evictAll();
+                        }
                     }
                 }
                 liveness.execute("SELECT 1");
             }
         }
+    }
+
+    private void dropAll() {
+        cache.invalidateAll();
+        files.evictAll();
     }
 
     /** The change a notification describes; a bare table name, or anything unreadable, is everything. */

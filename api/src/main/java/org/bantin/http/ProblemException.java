@@ -65,6 +65,13 @@ public class ProblemException extends RuntimeException {
         return of(422, "image-too-large", "Image too large", detail);
     }
 
+    /** A 416 for a Range that lies wholly past the end; Content-Range says the size. */
+    public static ProblemException rangeNotSatisfiable(long size) {
+        return of(416, "range-not-satisfiable", "Range not satisfiable",
+                "The requested range lies past the end of the " + size + " bytes.")
+                .withHeader("Content-Range", "bytes */" + size);
+    }
+
     public static ProblemException tooManyRequests(long retryAfterSeconds) {
         return of(429, "too-many-requests", "Too many requests",
                 "Too many requests from this address; try again in " + retryAfterSeconds + " s.")

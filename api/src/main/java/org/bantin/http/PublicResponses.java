@@ -81,7 +81,7 @@ public class PublicResponses {
     }
 
     /** If-None-Match holds `*` or a comma-separated list of tags, possibly weak (W/"..."). */
-    static boolean matches(String ifNoneMatch, String etag) {
+    public static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }

@@ -4,15 +4,21 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-/** What other features read of the media library: images by id, and which media a url of ours names. */
+import org.bantin.media.store.DownloadNames;
+
+/**
+ * What other features read of the media library: images by id, which media a url of ours names, and
+ * the name a file is downloaded as.
+ */
 @ApplicationScoped
-public class MediaLibrary {
+public class MediaLibrary implements DownloadNames {
 
     private final EntityManager entityManager;
     private final MediaUrls urls;
@@ -62,6 +68,16 @@ public class MediaLibrary {
                 + " ORDER BY m.id")
                 .setParameter("article", articleId).getResultList();
         return rows.stream().map(row -> row[0] + " (" + row[1] + ")").toList();
+    }
+
+    /** A document downloads under the name it was uploaded with. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<String> of(String key) {
+        List<String> names = entityManager
+                .createNativeQuery("SELECT file_name FROM media WHERE file_key = :key ORDER BY id LIMIT 1")
+                .setParameter("key", key).getResultList();
+        return names.stream().findFirst();
     }
 
     /** Records which media an article shows, replacing what it showed before. */

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -167,7 +168,12 @@ public class MediaService {
         stored.bytes = rendition.bytes().length;
         stored.fileKey = MediaKeys.of(Hashes.sha256(rendition.bytes()), rendition.extension());
         lockKeys(List.of(stored.fileKey));
-        store.put(stored.fileKey, stored.contentType, rendition.bytes());
+        try (TemporaryFile file = TemporaryFile.create()) {
+            Files.write(file.path(), rendition.bytes());
+            store.put(stored.fileKey, stored.contentType, file.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return stored;
     }
 
@@ -197,21 +203,26 @@ public class MediaService {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** Changes what editors say about it; a new focal point makes its crops anew. */
+    /**
+     * Changes what editors say about it; a new focal point makes its crops anew. Every check and file
+     * is done before the row changes, so that its version moves once.
+     */
     @Transactional
     MediaView patch(long id, MediaPatch patch, Set<String> fields, Integer expectedVersion, Caller caller) {
         Media media = findForChange(id, expectedVersion, caller);
+        if (fields.contains("fileName") && (patch.fileName() == null || patch.fileName().isBlank())) {
+            throw ProblemException.invalidField(422, "fileName", "cannot be cleared");
+        }
+        if (fields.contains("alt") && text(patch.alt()).isEmpty() && media.kind == MediaKind.IMAGE) {
+            refuseIfPublishedUse(media);
+        }
+        boolean refocus = fields.contains("focalPoint") && patch.focalPoint() != null;
+        List<StoredRendition> crops = refocus ? crops(media, patch.focalPoint()) : List.of();
         if (fields.contains("fileName")) {
-            if (patch.fileName() == null || patch.fileName().isBlank()) {
-                throw ProblemException.invalidField(422, "fileName", "cannot be cleared");
-            }
             media.fileName = cleanFileName(patch.fileName(), null);
         }
         if (fields.contains("alt")) {
             media.alt = text(patch.alt());
-            if (media.kind == MediaKind.IMAGE && media.alt.isEmpty()) {
-                refuseIfPublishedUse(media);
-            }
         }
         if (fields.contains("caption")) {
             media.caption = text(patch.caption());
@@ -219,12 +230,19 @@ public class MediaService {
         if (fields.contains("credit")) {
             media.credit = text(patch.credit());
         }
-        if (fields.contains("focalPoint") && patch.focalPoint() != null) {
-            refocus(media, patch.focalPoint());
+        List<String> replaced = new ArrayList<>();
+        if (refocus) {
+            media.focalX = patch.focalPoint().x();
+            media.focalY = patch.focalPoint().y();
+            Set<String> names = crops.stream().map(crop -> crop.name).collect(Collectors.toSet());
+            media.renditions.stream().filter(old -> names.contains(old.name)).forEach(old -> replaced.add(old.fileKey));
+            media.renditions.removeIf(old -> names.contains(old.name));
+            media.renditions.addAll(crops);
         }
         media.updatedAt = Timestamps.now();
         media.updatedBy = caller.name();
         entityManager.flush();
+        deleteUnreferenced(replaced);
         changes.afterCommit(ContentChange.EVERYTHING);
         return view(media);
     }
@@ -238,37 +256,23 @@ public class MediaService {
         }
     }
 
-    private void refocus(Media media, FocalPointView point) {
+    /** The crops around a new focal point, made from the stored full image and stored. */
+    private List<StoredRendition> crops(Media media, FocalPointView point) {
         if (media.kind != MediaKind.IMAGE) {
             throw ProblemException.invalidField(422, "focalPoint", "only images have a focal point");
         }
-        FocalPoint focal = new FocalPoint(point.x(), point.y());
+        List<Rendition> crops;
         try (TemporaryFile full = copyOut(media.fileKey)) {
             imageWork.acquireUninterruptibly();
-            List<Rendition> crops;
             try {
-                crops = images.crops(full.path(), focal);
+                crops = images.crops(full.path(), new FocalPoint(point.x(), point.y()));
             } catch (UnreadableImage e) {
                 throw new IllegalStateException("A stored rendition cannot be read: " + media.fileKey, e);
             } finally {
                 imageWork.release();
             }
-            List<String> replaced = new ArrayList<>();
-            for (Rendition crop : crops) {
-                media.renditions.removeIf(old -> {
-                    boolean same = old.name.equals(crop.name());
-                    if (same) {
-                        replaced.add(old.fileKey);
-                    }
-                    return same;
-                });
-                media.renditions.add(put(crop));
-            }
-            media.focalX = focal.x();
-            media.focalY = focal.y();
-            entityManager.flush();
-            deleteUnreferenced(replaced);
         }
+        return crops.stream().map(this::put).toList();
     }
 
     /** Deletes media that no article shows (409 naming those that do) and its files that nothing else uses. */

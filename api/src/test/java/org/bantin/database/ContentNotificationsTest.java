@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bantin.http.ResponseCache;
+import org.bantin.media.store.MediaFileCache;
 import org.bantin.support.SilentProxy;
 import org.bantin.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ContentNotificationsTest {
         try (SilentProxy proxy = new SilentProxy(server.getHost(), server.getPort());
                 Connection direct = DriverManager.getConnection(url, username, password)) {
             String proxied = url.replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
-            notifications = new ContentNotifications(cache(), proxied, Optional.ofNullable(username),
+            notifications = new ContentNotifications(cache(), files(), proxied, Optional.ofNullable(username),
                     Optional.ofNullable(password));
             notifications.start(null);
             long first = awaitListener(direct, 0);
@@ -71,6 +72,12 @@ class ContentNotificationsTest {
 
     private static String setting(Map<String, String> settings, String key) {
         return settings.getOrDefault(key, System.getenv(key.toUpperCase().replace('.', '_')));
+    }
+
+    private static MediaFileCache files() throws ReflectiveOperationException {
+        Constructor<MediaFileCache> constructor = MediaFileCache.class.getDeclaredConstructor(long.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(1 << 20);
     }
 
     private static ResponseCache cache() throws ReflectiveOperationException {

@@ -12,9 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.bantin.support.ApiTest;
 import org.junit.jupiter.api.Test;
@@ -22,27 +27,69 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.MultiPartSpecification;
 
 @QuarkusTest
 class MediaApiTest extends ApiTest {
 
     static final String MEDIA = "/api/v1/admin/media";
+    static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
     static final String HOI_NGHI = "Đồng chí Chủ tịch UBND tỉnh chủ trì hội nghị sơ kết công tác cải cách hành chính";
 
     /** Uploads a file as multipart/form-data with an alt text; returns the response. */
     static Response uploadForm(String fileName, byte[] bytes, String partType, String alt) {
-        var request = admin().contentType("multipart/form-data").multiPart("file", fileName, bytes, partType);
+        var request = multipartAs(ADMIN_TOKEN).multiPart("file", fileName, bytes, partType);
         if (alt != null) {
-            request.multiPart("alt", alt).multiPart("caption", "Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.");
+            request.multiPart(field("alt", alt))
+                    .multiPart(field("caption", "Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị."));
         }
         return request.post(MEDIA);
     }
 
+    /** A text field of a form, in UTF-8 as browsers send it. */
+    static MultiPartSpecification field(String name, String value) {
+        return new MultiPartSpecBuilder(value).controlName(name).charset(StandardCharsets.UTF_8).build();
+    }
+
+    /** A photo no other test uploads: identical uploads share their stored files. */
     static JsonPath uploadedImage(String alt) {
-        return uploadForm("hoi-nghi.jpg", MediaSamples.jpeg(1800, 1200), "image/jpeg", alt).then().statusCode(201)
+        return uploadForm("hoi-nghi.jpg", uniqueJpeg(1800, 1200), "image/jpeg", alt).then().statusCode(201)
                 .extract().jsonPath();
+    }
+
+    static byte[] uniqueJpeg(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(new Color(ThreadLocalRandom.current().nextInt(0x1000000)));
+        graphics.fillRect(0, 0, width, height);
+        graphics.setColor(Color.WHITE);
+        graphics.fillOval(width / 4, height / 4, width / 2, height / 2);
+        graphics.dispose();
+        return MediaSamples.encode(image, "jpeg");
+    }
+
+    private static byte[] sample(String name) {
+        return switch (name) {
+            case "jpeg" -> MediaSamples.jpeg(1200, 800);
+            case "png" -> MediaSamples.png(640, 480);
+            case "webp" -> MediaSamples.webp(640, 480);
+            case "gif" -> MediaSamples.gif(320, 240);
+            case "pdf" -> MediaSamples.pdf();
+            case "docx" -> MediaSamples.docx();
+            case "xlsx" -> MediaSamples.xlsx();
+            case "odt" -> MediaSamples.odt();
+            case "zip" -> MediaSamples.zip();
+            case "svgWithScript" -> MediaSamples.svgWithScript();
+            case "html" -> MediaSamples.html();
+            case "elfExecutable" -> MediaSamples.elfExecutable();
+            case "windowsExecutable" -> MediaSamples.windowsExecutable();
+            case "jpegZipPolyglot" -> MediaSamples.jpegZipPolyglot();
+            case "text" -> MediaSamples.text();
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     private long mediaRows() {
@@ -51,9 +98,9 @@ class MediaApiTest extends ApiTest {
 
     @Test
     void anImageUploadedAsAFormGetsItsRenditions() {
-        Response response = uploadForm("Hội nghị sơ kết.jpg", MediaSamples.jpeg(1800, 1200), "image/jpeg", HOI_NGHI);
+        Response response = uploadForm("Hội nghị sơ kết.jpg", uniqueJpeg(1800, 1200), "image/jpeg", HOI_NGHI);
         response.then().statusCode(201)
-                .header("Location", startsWith("/api/v1/admin/media/"))
+                .header("Location", containsString("/api/v1/admin/media/"))
                 .header("ETag", equalTo("\"0\""))
                 .body("kind", equalTo("image"))
                 .body("fileName", equalTo("Hội nghị sơ kết.jpg"))
@@ -91,7 +138,7 @@ class MediaApiTest extends ApiTest {
             "du-thao.odt, odt, application/vnd.oasis.opendocument.text, document",
             "ho-so.zip, zip, application/zip, document"})
     void everyAcceptedTypeIsStoredAsItsBytesSay(String fileName, String sample, String contentType, String kind) {
-        byte[] bytes = MediaSamples.byName(sample);
+        byte[] bytes = sample(sample);
         // Sent raw, declared by its own type; images come back as JPEG or PNG renditions.
         JsonPath media = admin().contentType(contentType).body(bytes).queryParam("fileName", fileName)
                 .queryParam("alt", "Ảnh minh họa").post(MEDIA).then().statusCode(201)
@@ -99,7 +146,7 @@ class MediaApiTest extends ApiTest {
         if (kind.equals("document")) {
             assertEquals(contentType, media.getString("contentType"));
             assertEquals(bytes.length, media.getLong("bytes"));
-            assertEquals(null, media.get("width"));
+            assertEquals(null, media.getString("width"));
         } else {
             assertTrue(List.of("image/jpeg", "image/png").contains(media.getString("contentType")),
                     media.getString("contentType"));
@@ -119,7 +166,7 @@ class MediaApiTest extends ApiTest {
         long rows = mediaRows();
         long files = count("SELECT count(*) FROM media_files");
         badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType("multipart/form-data")
-                .multiPart("file", fileName, MediaSamples.byName(sample), declared).post(MEDIA)
+                .multiPart("file", fileName, sample(sample), declared).post(MEDIA)
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("type", equalTo("urn:bantin:problem:unsupported-media-type"));
         assertEquals(rows, mediaRows());
@@ -170,7 +217,7 @@ class MediaApiTest extends ApiTest {
         JsonPath media = uploadedImage(null);
         long id = media.getLong("id");
         String og = media.getString("renditions.find { it.name == 'og' }.url");
-        admin().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        admin().contentType(MERGE_PATCH).header("If-Match", "\"0\"")
                 .body(Map.of("alt", HOI_NGHI, "credit", "Phòng Thông tin – Báo chí", "focalPoint",
                         Map.of("x", 0.1, "y", 0.9)))
                 .patch(MEDIA + "/" + id).then().statusCode(200)
@@ -178,9 +225,9 @@ class MediaApiTest extends ApiTest {
                 .body("alt", equalTo(HOI_NGHI)).body("credit", equalTo("Phòng Thông tin – Báo chí"))
                 .body("focalPoint.x", equalTo(0.1f)).body("focalPoint.y", equalTo(0.9f))
                 .body("renditions.find { it.name == 'og' }.url", not(equalTo(og)));
-        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType("application/merge-patch+json")
+        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType(MERGE_PATCH)
                 .header("If-Match", "\"0\"").body(Map.of("caption", "Cũ")).patch(MEDIA + "/" + id).then().statusCode(412);
-        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType("application/merge-patch+json")
+        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType(MERGE_PATCH)
                 .body(Map.of("focalPoint", Map.of("x", 1.5, "y", 0.5))).patch(MEDIA + "/" + id).then().statusCode(422);
     }
 
@@ -222,18 +269,20 @@ class MediaApiTest extends ApiTest {
         JsonPath media = uploadedImage(null);
         long id = media.getLong("id");
         long article = articleShowing(id, "Bài có ảnh chưa mô tả " + System.nanoTime());
-        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).post("/api/v1/admin/articles/" + article + "/publish")
+        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType("application/json")
+                .post("/api/v1/admin/articles/" + article + "/publish")
                 .then().statusCode(422).body("detail", containsString(id + " (hoi-nghi.jpg)"));
         admin().get("/api/v1/admin/articles/" + article).then().body("state", equalTo("draft"));
 
-        admin().contentType("application/merge-patch+json").body(Map.of("alt", HOI_NGHI)).patch(MEDIA + "/" + id)
-                .then().statusCode(200);
+        admin().contentType(MERGE_PATCH)
+                .body(Map.of("alt", HOI_NGHI, "caption", "Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị."))
+                .patch(MEDIA + "/" + id).then().statusCode(200);
         String slug = admin().post("/api/v1/admin/articles/" + article + "/publish").then().statusCode(200)
                 .extract().path("slug");
         // Published, its images keep their alt text.
         HashMap<String, Object> clear = new HashMap<>();
         clear.put("alt", null);
-        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType("application/merge-patch+json")
+        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType(MERGE_PATCH)
                 .body(clear).patch(MEDIA + "/" + id).then().statusCode(422)
                 .body("detail", containsString("published articles show this image"));
 
@@ -273,11 +322,10 @@ class MediaApiTest extends ApiTest {
     @Test
     void authorsUploadButChangeOnlyTheirOwnMedia() {
         String author = tokenWithRole("author");
-        long own = as(author).contentType("multipart/form-data")
-                .multiPart("file", "cua-toi.png", MediaSamples.png(64, 48), "image/png").post(MEDIA)
+        long own = multipartAs(author).multiPart("file", "cua-toi.png", MediaSamples.png(64, 48), "image/png").post(MEDIA)
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         long others = uploadedImage(HOI_NGHI).getLong("id");
-        as(author).contentType("application/merge-patch+json").body(Map.of("alt", "Ảnh của tôi"))
+        as(author).contentType(MERGE_PATCH).body(Map.of("alt", "Ảnh của tôi"))
                 .patch(MEDIA + "/" + own).then().statusCode(200);
         badRequest().header("Authorization", "Bearer " + author).delete(MEDIA + "/" + others).then().statusCode(403);
         as(author).get(MEDIA).then().statusCode(200).body("items.id", hasItems((int) own, (int) others));

@@ -2,6 +2,7 @@ package org.bantin.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,8 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.apache.http.entity.mime.HttpMultipartMode;
+
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -17,6 +20,9 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.MultiPartConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -53,6 +59,19 @@ public abstract class ApiTest {
     /** A request that is wrong on purpose; the response must still follow the contract. */
     protected static RequestSpecification badRequest() {
         return given().filter(RESPONSE_CONTRACT_CHECK);
+    }
+
+    /**
+     * A multipart upload, its fields and file name in UTF-8 as browsers send them. The checker cannot
+     * read multipart bodies, so only the response is checked.
+     */
+    protected static RequestSpecification multipartAs(String token) {
+        return given().filter(RESPONSE_CONTRACT_CHECK).header("Authorization", "Bearer " + token)
+                .config(RestAssured.config()
+                        .multiPartConfig(MultiPartConfig.multiPartConfig().defaultCharset(StandardCharsets.UTF_8))
+                        .httpClient(
+                                HttpClientConfig.httpClientConfig().httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE)))
+                .contentType("multipart/form-data; charset=UTF-8");
     }
 
     protected static RequestSpecification as(String token) {
