@@ -37,6 +37,10 @@ final class FileTypes {
     /** Refused families, most specific first, with the reason an editor reads. */
     private static final List<Map.Entry<MediaType, String>> REFUSED = List.of(
             Map.entry(MediaType.image("svg+xml"), "SVG images are not accepted: they can carry script"),
+            Map.entry(MediaType.image("heic"), "HEIC photos are not accepted: export them as JPEG"),
+            Map.entry(MediaType.image("heif"), "HEIC photos are not accepted: export them as JPEG"),
+            Map.entry(MediaType.application("x-tika-msoffice"),
+                    "Old Office files (.doc, .xls) are not accepted: save them as DOCX or XLSX"),
             Map.entry(MediaType.text("html"), "HTML files are not accepted"),
             Map.entry(MediaType.application("xhtml+xml"), "HTML files are not accepted"),
             Map.entry(MediaType.application("xml"), "XML files are not accepted"),
@@ -61,6 +65,9 @@ final class FileTypes {
     /** The file's type; refused when it is not one of the accepted types, or when it is also another type. */
     static DetectedType detect(Path file) throws UnsupportedMediaType {
         try {
+            if (Files.size(file) == 0) {
+                throw new UnsupportedMediaType("The file is empty");
+            }
             MediaType magic = magicType(file);
             if (TYPES.isInstanceOf(magic, MediaType.APPLICATION_ZIP)) {
                 return insideZip(file);

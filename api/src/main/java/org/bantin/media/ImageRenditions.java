@@ -54,10 +54,13 @@ final class ImageRenditions {
         this.maxPixels = maxPixels;
     }
 
-    /** Decodes (bounded memory: subsampled decode), applies EXIF orientation, and encodes renditions. */
+    /**
+     * Decodes (bounded memory: subsampled decode), applies EXIF orientation, and encodes renditions. A GIF gives its
+     * first frame: animation is not kept.
+     */
     Processed process(Path file, DetectedType type, FocalPoint focal) throws ImageTooLarge, UnreadableImage {
-        BufferedImage decoded = decode(file, type);
-        BufferedImage full = orient(fitWithin(decoded, FULL_SIZE), orientation(file, type));
+        // the decoded raster, the largest object, is unreachable as soon as the full rendition exists
+        BufferedImage full = orient(fitWithin(decode(file, type), FULL_SIZE), orientation(file, type));
         List<Rendition> renditions = new ArrayList<>();
         renditions.add(flat("full", full));
         BufferedImage larger = full;
