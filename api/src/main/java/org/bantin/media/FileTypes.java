@@ -51,7 +51,7 @@ final class FileTypes {
             Map.entry(MediaType.application("x-sh"), "Scripts are not accepted"),
             Map.entry(MediaType.text("plain"), "Text files are not accepted"));
 
-    /** Head and tail are where browsers and other sniffers look for markup. */
+    /** Browsers that second-guess a declared type sniff markup near the start; some parsers read from the end. */
     private static final int MARKUP_WINDOW = 8 * 1024;
     private static final List<String> MARKUP = List.of("<script", "<html", "<svg", "<!doctype html");
     /** A ZIP's end-of-central-directory record: 22 bytes plus a comment of at most 65535 bytes, at the very end. */
@@ -91,6 +91,7 @@ final class FileTypes {
     }
 
     private static String refusal(MediaType magic, Path file) throws IOException {
+        // a script is only text to magic detection; its #! line is what makes it run
         if (startsWith(file, "#!")) {
             return "Scripts are not accepted";
         }
@@ -144,7 +145,7 @@ final class FileTypes {
     }
 
     /** Office documents are ZIPs; their entries say which. Entries are never extracted, so their content is not judged. */
-    private static DetectedType insideZip(Path file) throws UnsupportedMediaType, IOException {
+    private static DetectedType insideZip(Path file) throws UnsupportedMediaType {
         try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
             // Bytes in front of the first entry are another file (an executable, an image) wearing the archive.
             if (zip.getFirstLocalFileHeaderOffset() > 0) {

@@ -134,6 +134,23 @@ class ImageRenditionsTest {
     }
 
     @Test
+    void largeWebpIsScaledWhileDecoding() throws Exception {
+        Processed processed = process(MediaSamples.webp(5200, 1300), DetectedType.WEBP, FocalPoint.CENTRE);
+
+        assertEquals(2560, processed.width());
+        assertEquals(640, processed.height());
+        assertColour(0x961414, decode(byName(processed).get("full")).getRGB(100, 100), 40);
+    }
+
+    @Test
+    void onePixelImageStillHasItsFullAndOpenGraphRenditions() throws Exception {
+        Processed processed = process(MediaSamples.png(1, 1), DetectedType.PNG, FocalPoint.CENTRE);
+
+        assertEquals(List.of("full", "og"), List.copyOf(byName(processed).keySet()));
+        assertSize(byName(processed).get("og"), 1, 1, "image/jpeg", "jpg");
+    }
+
+    @Test
     void transparentImagesBecomePngAndWebpWithTheirTransparency() throws Exception {
         Processed processed = process(MediaSamples.pngWithAlpha(800, 400), DetectedType.PNG, FocalPoint.CENTRE);
 
