@@ -118,6 +118,17 @@ class ImageRenditionsTest {
     }
 
     @Test
+    void pngOrientationIsAppliedToo() throws Exception {
+        Processed processed = process(MediaSamples.pngWithOrientation(40, 20, 6), DetectedType.PNG,
+                FocalPoint.CENTRE);
+
+        BufferedImage upright = decode(byName(processed).get("full"));
+        assertEquals(20, upright.getWidth());
+        assertEquals(40, upright.getHeight());
+        assertColour(0x961414, upright.getRGB(18, 1), 60);
+    }
+
+    @Test
     void imagesAreNeverEnlarged() throws Exception {
         Processed processed = process(MediaSamples.jpeg(700, 500), DetectedType.JPEG, FocalPoint.CENTRE);
 
