@@ -46,7 +46,8 @@ final class ImageRenditions {
     static final int OG_HEIGHT = 630;
     private static final float JPEG_QUALITY = 0.85f;
     private static final float WEBP_QUALITY = 0.8f;
-    // WebP is read and written through its own providers: ImageIO's registry only scans the system class path.
+    // WebP goes through its own providers, not ImageIO's registry, whose plug-in scan depends on the class loader
+    // that first touched it (Quarkus's dev and test modes load the application in loaders of their own).
     private static final WebPImageReaderSpi WEBP_READER = new WebPImageReaderSpi();
     private static final WebPImageWriterSpi WEBP_WRITER = new WebPImageWriterSpi();
 
