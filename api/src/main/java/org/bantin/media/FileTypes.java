@@ -37,6 +37,10 @@ final class FileTypes {
     /** Refused families, most specific first, with the reason an editor reads. */
     private static final List<Map.Entry<MediaType, String>> REFUSED = List.of(
             Map.entry(MediaType.image("svg+xml"), "SVG images are not accepted: they can carry script"),
+            Map.entry(MediaType.image("heic"), "HEIC photos are not accepted: export them as JPEG"),
+            Map.entry(MediaType.image("heif"), "HEIC photos are not accepted: export them as JPEG"),
+            Map.entry(MediaType.application("x-tika-msoffice"),
+                    "Old Office files (.doc, .xls) are not accepted: save them as DOCX or XLSX"),
             Map.entry(MediaType.text("html"), "HTML files are not accepted"),
             Map.entry(MediaType.application("xhtml+xml"), "HTML files are not accepted"),
             Map.entry(MediaType.application("xml"), "XML files are not accepted"),
@@ -47,7 +51,7 @@ final class FileTypes {
             Map.entry(MediaType.application("x-sh"), "Scripts are not accepted"),
             Map.entry(MediaType.text("plain"), "Text files are not accepted"));
 
-    /** Head and tail are where browsers and other sniffers look for markup. */
+    /** Browsers that second-guess a declared type sniff markup near the start; some parsers read from the end. */
     private static final int MARKUP_WINDOW = 8 * 1024;
     private static final List<String> MARKUP = List.of("<script", "<html", "<svg", "<!doctype html");
     /** A ZIP's end-of-central-directory record: 22 bytes plus a comment of at most 65535 bytes, at the very end. */
@@ -61,6 +65,9 @@ final class FileTypes {
     /** The file's type; refused when it is not one of the accepted types, or when it is also another type. */
     static DetectedType detect(Path file) throws UnsupportedMediaType {
         try {
+            if (Files.size(file) == 0) {
+                throw new UnsupportedMediaType("The file is empty");
+            }
             MediaType magic = magicType(file);
             if (TYPES.isInstanceOf(magic, MediaType.APPLICATION_ZIP)) {
                 return insideZip(file);
@@ -84,6 +91,7 @@ final class FileTypes {
     }
 
     private static String refusal(MediaType magic, Path file) throws IOException {
+        // a script is only text to magic detection; its #! line is what makes it run
         if (startsWith(file, "#!")) {
             return "Scripts are not accepted";
         }
@@ -137,7 +145,7 @@ final class FileTypes {
     }
 
     /** Office documents are ZIPs; their entries say which. Entries are never extracted, so their content is not judged. */
-    private static DetectedType insideZip(Path file) throws UnsupportedMediaType, IOException {
+    private static DetectedType insideZip(Path file) throws UnsupportedMediaType {
         try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
             // Bytes in front of the first entry are another file (an executable, an image) wearing the archive.
             if (zip.getFirstLocalFileHeaderOffset() > 0) {

@@ -106,11 +106,29 @@ class FileTypesTest {
     }
 
     @Test
+    void iphoneHeicPhotoIsRefusedWithAHint() {
+        byte[] heic = Arrays.copyOf(new byte[]{0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'}, 64);
+        assertRefused(heic, "IMG_0001.HEIC", "HEIC photos are not accepted: export them as JPEG");
+    }
+
+    @Test
+    void oldOfficeDocumentIsRefusedWithAHint() {
+        byte[] ole2 = Arrays.copyOf(new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
+                0x1A, (byte) 0xE1}, 1024);
+        assertRefused(ole2, "bao-cao.doc", "Old Office files (.doc, .xls) are not accepted");
+    }
+
+    @Test
     void unknownBytesAreRefused() {
         byte[] noise = new byte[4096];
         new Random(7).nextBytes(noise);
         noise[0] = 0x01;
         assertRefused(noise, "data.bin", "could not be recognised");
+    }
+
+    @Test
+    void emptyFileIsRefused() {
+        assertRefused(new byte[0], "photo.jpg", "The file is empty");
     }
 
     @Test

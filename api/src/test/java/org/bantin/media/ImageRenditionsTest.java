@@ -27,6 +27,8 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
@@ -94,21 +96,36 @@ class ImageRenditionsTest {
         }
     }
 
-    @Test
-    void exifOrientationTurnsThePixelsUpright() throws Exception {
-        // orientation 6: the camera was turned a quarter clockwise; the viewer must turn the pixels back
-        Processed processed = process(MediaSamples.jpegWithOrientation(40, 20, 6), DetectedType.JPEG,
+    /**
+     * The stored top-left block, wherever each orientation puts it (6: the camera was turned a quarter clockwise, the
+     * block ends up top right); 5–8 also swap width and height.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 40, 20, 1, 1", "2, 40, 20, 38, 1", "3, 40, 20, 38, 18", "4, 40, 20, 1, 18", "5, 20, 40, 1, 1",
+            "6, 20, 40, 18, 1", "7, 20, 40, 18, 38", "8, 20, 40, 1, 38"})
+    void everyExifOrientationIsApplied(int orientation, int width, int height, int redX, int redY) throws Exception {
+        Processed processed = process(MediaSamples.jpegWithOrientation(40, 20, orientation), DetectedType.JPEG,
                 FocalPoint.CENTRE);
 
-        assertEquals(20, processed.width());
-        assertEquals(40, processed.height());
-        Rendition full = byName(processed).get("full");
-        assertSize(full, 20, 40, "image/jpeg", "jpg");
-        // the stored top-left red block ends up at the top right
-        BufferedImage upright = decode(full);
+        assertEquals(width, processed.width());
+        assertEquals(height, processed.height());
+        BufferedImage upright = decode(byName(processed).get("full"));
+        assertEquals(width, upright.getWidth());
+        assertEquals(height, upright.getHeight());
+        assertColour(0x961414, upright.getRGB(redX, redY), 60);
+        assertFalse(isClose(0x961414, upright.getRGB(width - 1 - redX, height - 1 - redY), 60),
+                "the opposite corner is not red");
+    }
+
+    @Test
+    void pngOrientationIsAppliedToo() throws Exception {
+        Processed processed = process(MediaSamples.pngWithOrientation(40, 20, 6), DetectedType.PNG,
+                FocalPoint.CENTRE);
+
+        BufferedImage upright = decode(byName(processed).get("full"));
+        assertEquals(20, upright.getWidth());
+        assertEquals(40, upright.getHeight());
         assertColour(0x961414, upright.getRGB(18, 1), 60);
-        assertColour(0x961414, upright.getRGB(19, 0), 60);
-        assertFalse(isClose(0x961414, upright.getRGB(1, 1), 60), "the top left is no longer red");
     }
 
     @Test
@@ -131,6 +148,23 @@ class ImageRenditionsTest {
         BufferedImage full = decode(byName(processed).get("full"));
         assertEquals(2560, full.getWidth());
         assertColour(0x961414, full.getRGB(100, 100), 40);
+    }
+
+    @Test
+    void largeWebpIsScaledWhileDecoding() throws Exception {
+        Processed processed = process(MediaSamples.webp(5200, 1300), DetectedType.WEBP, FocalPoint.CENTRE);
+
+        assertEquals(2560, processed.width());
+        assertEquals(640, processed.height());
+        assertColour(0x961414, decode(byName(processed).get("full")).getRGB(100, 100), 40);
+    }
+
+    @Test
+    void onePixelImageStillHasItsFullAndOpenGraphRenditions() throws Exception {
+        Processed processed = process(MediaSamples.png(1, 1), DetectedType.PNG, FocalPoint.CENTRE);
+
+        assertEquals(List.of("full", "og"), List.copyOf(byName(processed).keySet()));
+        assertSize(byName(processed).get("og"), 1, 1, "image/jpeg", "jpg");
     }
 
     @Test

@@ -54,6 +54,21 @@ public final class MediaSamples {
         return encode(picture(width, height, BufferedImage.TYPE_INT_RGB), "png");
     }
 
+    /** A PNG with an `eXIf` chunk holding only the EXIF orientation (1–8). */
+    public static byte[] pngWithOrientation(int width, int height, int orientation) {
+        ByteBuffer tiff = ByteBuffer.allocate(26);
+        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8); // big-endian TIFF header, first directory at 8
+        tiff.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1); // 1 entry: orientation, SHORT
+        tiff.putShort((short) orientation).putShort((short) 0).putInt(0); // its value; no next directory
+        byte[] png = png(width, height);
+        int afterHeader = 8 + 4 + 4 + 13 + 4; // signature, then IHDR: length, type, data, CRC
+        ByteArrayOutputStream withExif = new ByteArrayOutputStream();
+        withExif.write(png, 0, afterHeader);
+        chunk(withExif, "eXIf", tiff.array());
+        withExif.write(png, afterHeader, png.length - afterHeader);
+        return withExif.toByteArray();
+    }
+
     /** A PNG whose left half is see-through. */
     public static byte[] pngWithAlpha(int width, int height) {
         BufferedImage image = picture(width, height, BufferedImage.TYPE_INT_ARGB);
