@@ -509,7 +509,8 @@ describe('the public site', skip ? { skip } : {}, () => {
   const underApi = (srcset) => srcset.replaceAll(FILES, `${env.apiUrl}${FILES}`);
 
   test('library pictures: srcset from the API, WebP first, room kept, cover fetched first and body images lazy', async () => {
-    const coverImage = libraryImage('anh-bia', 1600, 900);
+    // 3:2, not the 16:9 room kept for pictures of unknown size.
+    const coverImage = libraryImage('anh-bia', 1600, 1067);
     const bodyImage = libraryImage('anh-trong-bai', 1200, 800);
     const documentPath = `${FILES}${'c'.repeat(64)}.pdf`;
     const sample = await api('GET', `/api/v1/articles/${SAMPLE_SLUG}`);
@@ -522,7 +523,7 @@ describe('the public site', skip ? { skip } : {}, () => {
         + `<p class="after">Xem <a href="${documentPath}">kế hoạch</a> của Sở.</p>`,
       coverImage: {
         url: coverImage.url, alt: 'Lãnh đạo Sở phát biểu', caption: 'Lãnh đạo Sở phát biểu khai mạc.', mediaId: 7,
-        width: 1600, height: 900, credit: 'Minh Anh', srcset: coverImage.srcset, webpSrcset: coverImage.webpSrcset,
+        width: 1600, height: 1067, credit: 'Minh Anh', srcset: coverImage.srcset, webpSrcset: coverImage.webpSrcset,
         ogImage: `${FILES}${'d'.repeat(64)}.jpg`,
       },
     };
@@ -543,9 +544,9 @@ describe('the public site', skip ? { skip } : {}, () => {
     assert.equal(await coverImg.getAttribute('src'), `${env.apiUrl}${coverImage.url}`);
     assert.equal(await coverImg.getAttribute('srcset'), underApi(coverImage.srcset));
     assert.equal(await coverImg.getAttribute('sizes'), '(max-width: 800px) 100vw, 800px');
-    assert.deepEqual([await coverImg.getAttribute('width'), await coverImg.getAttribute('height')], ['1600', '900']);
+    assert.deepEqual([await coverImg.getAttribute('width'), await coverImg.getAttribute('height')], ['1600', '1067']);
     assert.equal(await coverImg.getAttribute('fetchpriority'), 'high');
-    assert.equal(await coverImg.evaluate((img) => img.loading), 'eager', 'the largest paint is not lazy');
+    assert.equal(await coverImg.getAttribute('loading'), null, 'the largest paint is not lazy');
     assert.equal(await cover.locator('figcaption').textContent(), 'Lãnh đạo Sở phát biểu khai mạc. Ảnh: Minh Anh');
 
     const figure = page.locator('.article-body figure');
@@ -565,8 +566,9 @@ describe('the public site', skip ? { skip } : {}, () => {
     await figure.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => [...document.querySelectorAll('.article img')].every((img) => img.complete && img.naturalWidth > 0));
     await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
-    assert.deepEqual({ body: await pageTop(page.locator('.article-body')), after: await pageTop(after) }, before,
-      'the text stays where it was when the pictures arrive');
+    // Renditions are whole pixels, so their ratio may differ from the original's by a fraction of a pixel.
+    const moved = { body: await pageTop(page.locator('.article-body')) - before.body, after: await pageTop(after) - before.after };
+    assert.ok(Math.abs(moved.body) < 1 && Math.abs(moved.after) < 1, `the text stays where it was when the pictures arrive: ${JSON.stringify(moved)}`);
     assert.ok(await page.evaluate(() => window.layoutShift) < 0.01, `layout shift ${await page.evaluate(() => window.layoutShift)}`);
     // At 1280 px the column is under 800 px: the 1024 px WebP, and only it, is fetched for each picture.
     const webp1024 = (image) => image.webpSrcset.split(', ').find((c) => c.endsWith(' 1024w')).split(' ')[0];
@@ -576,8 +578,12 @@ describe('the public site', skip ? { skip } : {}, () => {
     assert.equal(files.requested[0], webp1024(coverImage), 'the cover is fetched first');
     await screenshot(page, 'article-library-media-desktop');
 
-    // The same picture as cover and in the body is shown once, in the body.
-    const sameAsBody = { ...article, slug: 'anh-bia-trong-bai', coverImage: { ...article.coverImage, url: bodyImage.url } };
+    await expectAccessible(page, 'an article with library pictures');
+
+    // The same picture as cover and in the body is shown once, in the body: here the cover names
+    // one of the body picture's renditions, by its full address.
+    const rendition = `${env.apiUrl}${bodyImage.srcset.split(', ')[1].split(' ')[0]}`;
+    const sameAsBody = { ...article, slug: 'anh-bia-trong-bai', coverImage: { ...article.coverImage, url: rendition } };
     await answerJson(context, `${env.apiUrl}/api/v1/articles/${sameAsBody.slug}`, sameAsBody);
     await page.goto(`${env.siteUrl}/?article=${sameAsBody.slug}`);
     await page.locator('.article-body figure').waitFor();
