@@ -14,7 +14,8 @@ export function libraryImage(name, width, height) {
   const files = new Map();
   const file = (rendition, extension, w) => {
     const path = `${FILES}${createHash('sha256').update(`${name}/${rendition}`).digest('hex')}.${extension}`;
-    files.set(path, { width: w, height: Math.round((height * w) / width), type: extension === 'webp' ? 'image/webp' : 'image/jpeg' });
+    const type = extension === 'webp' ? 'image/webp' : 'image/jpeg';
+    files.set(path, { width: w, height: Math.round((height * w) / width), type });
     return path;
   };
   const widths = [320, 640, 1024, 1600].filter((w) => w < width);

@@ -500,7 +500,7 @@ describe('the public site', skip ? { skip } : {}, () => {
     await context.close();
   });
 
-  /** Where a element's top is in the page (not the viewport), in CSS pixels. */
+  /** Where an element's top is in the page (not the viewport), in CSS pixels. */
   function pageTop(locator) {
     return locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
   }
@@ -508,7 +508,7 @@ describe('the public site', skip ? { skip } : {}, () => {
   /** `srcset` as the site must write it: every path under the API's address. */
   const underApi = (srcset) => srcset.replaceAll(FILES, `${env.apiUrl}${FILES}`);
 
-  test('library pictures: srcset from the API, WebP first, room kept, cover fetched first and body images lazy', async () => {
+  test('library pictures: srcset from the API, WebP first, room kept, cover first and body lazy', async () => {
     // 3:2, not the 16:9 room kept for pictures of unknown size.
     const coverImage = libraryImage('anh-bia', 1600, 1067);
     const bodyImage = libraryImage('anh-trong-bai', 1200, 800);
@@ -535,10 +535,12 @@ describe('the public site', skip ? { skip } : {}, () => {
     await after.waitFor();
     await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
     const before = { body: await pageTop(page.locator('.article-body')), after: await pageTop(after) };
-    assert.equal(await page.locator('.article-cover img').evaluate((img) => img.complete), false, 'the cover is still on its way');
+    assert.equal(await page.locator('.article-cover img').evaluate((img) => img.complete), false,
+      'the cover is still on its way');
 
     const cover = page.locator('.article-cover');
-    assert.equal(await cover.locator('picture > source[type="image/webp"]').getAttribute('srcset'), underApi(coverImage.webpSrcset));
+    assert.equal(await cover.locator('picture > source[type="image/webp"]').getAttribute('srcset'),
+      underApi(coverImage.webpSrcset));
     assert.equal(await cover.locator('picture > source').getAttribute('sizes'), '(max-width: 800px) 100vw, 800px');
     const coverImg = cover.locator('picture > img');
     assert.equal(await coverImg.getAttribute('src'), `${env.apiUrl}${coverImage.url}`);
@@ -550,7 +552,8 @@ describe('the public site', skip ? { skip } : {}, () => {
     assert.equal(await cover.locator('figcaption').textContent(), 'Lãnh đạo Sở phát biểu khai mạc. Ảnh: Minh Anh');
 
     const figure = page.locator('.article-body figure');
-    assert.equal(await figure.locator('picture > source[type="image/webp"]').getAttribute('srcset'), underApi(bodyImage.webpSrcset));
+    assert.equal(await figure.locator('picture > source[type="image/webp"]').getAttribute('srcset'),
+      underApi(bodyImage.webpSrcset));
     const bodyImg = figure.locator('picture > img');
     assert.equal(await bodyImg.getAttribute('src'), `${env.apiUrl}${bodyImage.url}`);
     assert.equal(await bodyImg.getAttribute('srcset'), underApi(bodyImage.srcset));
@@ -564,12 +567,17 @@ describe('the public site', skip ? { skip } : {}, () => {
 
     files.release();
     await figure.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => [...document.querySelectorAll('.article img')].every((img) => img.complete && img.naturalWidth > 0));
+    await page.waitForFunction(() => [...document.querySelectorAll('.article img')]
+      .every((img) => img.complete && img.naturalWidth > 0));
     await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
     // Renditions are whole pixels, so their ratio may differ from the original's by a fraction of a pixel.
-    const moved = { body: await pageTop(page.locator('.article-body')) - before.body, after: await pageTop(after) - before.after };
-    assert.ok(Math.abs(moved.body) < 1 && Math.abs(moved.after) < 1, `the text stays where it was when the pictures arrive: ${JSON.stringify(moved)}`);
-    assert.ok(await page.evaluate(() => window.layoutShift) < 0.01, `layout shift ${await page.evaluate(() => window.layoutShift)}`);
+    const moved = {
+      body: await pageTop(page.locator('.article-body')) - before.body, after: await pageTop(after) - before.after,
+    };
+    assert.ok(Math.abs(moved.body) < 1 && Math.abs(moved.after) < 1,
+      `the text stays where it was when the pictures arrive: ${JSON.stringify(moved)}`);
+    const shift = await page.evaluate(() => window.layoutShift);
+    assert.ok(shift < 0.01, `layout shift ${shift}`);
     // At 1280 px the column is under 800 px: the 1024 px WebP, and only it, is fetched for each picture.
     const webp1024 = (image) => image.webpSrcset.split(', ').find((c) => c.endsWith(' 1024w')).split(' ')[0];
     assert.equal(await coverImg.evaluate((img) => img.currentSrc), `${env.apiUrl}${webp1024(coverImage)}`);
@@ -587,7 +595,7 @@ describe('the public site', skip ? { skip } : {}, () => {
     await answerJson(context, `${env.apiUrl}/api/v1/articles/${sameAsBody.slug}`, sameAsBody);
     await page.goto(`${env.siteUrl}/?article=${sameAsBody.slug}`);
     await page.locator('.article-body figure').waitFor();
-    assert.equal(await page.locator('.article-cover').count(), 0);
+    assert.equal(await page.locator('.article-cover').count(), 0, 'no cover: the body shows that picture');
     await context.close();
   });
 
@@ -595,11 +603,17 @@ describe('the public site', skip ? { skip } : {}, () => {
     const image = libraryImage('anh-danh-sach', 1600, 1200);
     const { items } = await api('GET', '/api/v1/articles?limit=1');
     const list = {
-      items: [{ ...items[0], coverImage: { url: image.url, alt: 'Ảnh bìa', width: 1600, height: 1200, srcset: image.srcset, webpSrcset: image.webpSrcset } }],
+      items: [{
+        ...items[0],
+        coverImage: {
+          url: image.url, alt: 'Ảnh bìa', width: 1600, height: 1200, srcset: image.srcset, webpSrcset: image.webpSrcset,
+        },
+      }],
       page: 1, limit: 10, total: 1, totalExact: true,
     };
     const context = await env.browser.newContext({ viewport: DESKTOP });
-    await answerJson(context, (url) => url.pathname === '/api/v1/articles' && url.searchParams.get('tag') === 'thu-vien', list);
+    const tagList = (url) => url.pathname === '/api/v1/articles' && url.searchParams.get('tag') === 'thu-vien';
+    await answerJson(context, tagList, list);
     const files = await serveLibrary(context, [image]);
     files.release();
     const { page } = await open('/?tag=thu-vien', { context });
@@ -607,15 +621,18 @@ describe('the public site', skip ? { skip } : {}, () => {
     await card.waitFor();
     const thumbnail = card.locator('picture > img.card-cover');
     const sizes = '(min-width: 600px) 240px, calc(100vw - 32px)';
-    assert.equal(await card.locator('picture > source[type="image/webp"]').getAttribute('srcset'), underApi(image.webpSrcset));
+    assert.equal(await card.locator('picture > source[type="image/webp"]').getAttribute('srcset'),
+      underApi(image.webpSrcset));
     assert.equal(await card.locator('picture > source').getAttribute('sizes'), sizes);
     assert.equal(await thumbnail.getAttribute('srcset'), underApi(image.srcset));
     assert.equal(await thumbnail.getAttribute('sizes'), sizes);
     assert.deepEqual([await thumbnail.getAttribute('width'), await thumbnail.getAttribute('height')], ['1600', '1200']);
-    assert.deepEqual([await thumbnail.getAttribute('loading'), await thumbnail.getAttribute('decoding')], ['lazy', 'async']);
+    assert.deepEqual([await thumbnail.getAttribute('loading'), await thumbnail.getAttribute('decoding')],
+      ['lazy', 'async']);
     await page.waitForFunction(() => document.querySelector('.card-cover').complete);
     const smallest = image.webpSrcset.split(', ')[0].split(' ')[0];
-    assert.equal(await thumbnail.evaluate((img) => img.currentSrc), `${env.apiUrl}${smallest}`, 'the 320 px WebP for a 240 px box');
+    assert.equal(await thumbnail.evaluate((img) => img.currentSrc), `${env.apiUrl}${smallest}`,
+      'the 320 px WebP for a 240 px box');
     const box = await thumbnail.boundingBox();
     assert.deepEqual([Math.round(box.width), Math.round(box.height)], [240, 135], 'cut to the card\'s 16:9');
     await context.close();

@@ -53,7 +53,8 @@ test('media paths are served by the API; full URLs are kept', () => {
 test('media library paths are served by the API, under its prefix', () => {
   const key = `${'ab'.repeat(32)}.jpg`;
   assert.equal(mediaUrl(`/api/v1/media/files/${key}`, 'http://127.0.0.1:8080'), `http://127.0.0.1:8080/api/v1/media/files/${key}`);
-  assert.equal(mediaUrl(`/api/v1/media/files/${key}`, 'https://x.gov.vn/bantin/'), `https://x.gov.vn/bantin/api/v1/media/files/${key}`);
+  assert.equal(mediaUrl(`/api/v1/media/files/${key}`, 'https://x.gov.vn/bantin/'),
+    `https://x.gov.vn/bantin/api/v1/media/files/${key}`);
   assert.equal(mediaUrl(`https://cdn.x.gov.vn/api/v1/media/files/${key}`, 'https://x.gov.vn/bantin'),
     `https://cdn.x.gov.vn/api/v1/media/files/${key}`);
 });
