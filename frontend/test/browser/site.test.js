@@ -584,6 +584,7 @@ describe('the public site', skip ? { skip } : {}, () => {
     assert.equal(await bodyImg.evaluate((img) => img.currentSrc), `${env.apiUrl}${webp1024(bodyImage)}`);
     assert.deepEqual(files.requested.toSorted(), [webp1024(coverImage), webp1024(bodyImage)].toSorted());
     assert.equal(files.requested[0], webp1024(coverImage), 'the cover is fetched first');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'article-library-media-desktop');
 
     await expectAccessible(page, 'an article with library pictures');
