@@ -40,7 +40,11 @@ function body(html, apiBaseUrl) {
 
 /** An address as the browser fetches it; null for one it cannot read (it shows nothing). */
 function absolute(url) {
-  return URL.canParse(url, document.baseURI) ? new URL(url, document.baseURI).href : null;
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    return null; // URL.canParse would say so without throwing, but readers' older browsers lack it
+  }
 }
 
 /** Every address the body's images may show (src and srcset candidates), resolved. */
