@@ -47,10 +47,46 @@ export function apiUrl(baseUrl, path, params = {}) {
   return url.href;
 }
 
-/** Media paths in content ("/media/...") are served by the API; full URLs stay as they are. */
+/**
+ * Paths in content ("/api/v1/media/files/...", legacy "/media/...") are the API's, so they are
+ * resolved under its base (prefix included); full URLs (a CDN, another site) stay as they are.
+ */
 export function mediaUrl(src, baseUrl) {
   if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) return src;
   return underBase(baseUrl, src.startsWith('/') ? src : `/${src}`).href;
+}
+
+/**
+ * The candidates of a srcset attribute as browsers split them: a URL runs to the next space
+ * (commas inside it are kept, trailing ones end the candidate), its descriptor to the next comma.
+ */
+export function srcsetCandidates(srcset) {
+  const candidates = [];
+  const text = srcset || '';
+  let at = 0;
+  for (;;) {
+    while (at < text.length && /[\s,]/.test(text[at])) at += 1;
+    if (at >= text.length) return candidates;
+    const urlEnd = text.slice(at).search(/\s/);
+    let url = urlEnd < 0 ? text.slice(at) : text.slice(at, at + urlEnd);
+    at += url.length;
+    let descriptor = '';
+    if (url.endsWith(',')) {
+      url = url.replace(/,+$/, '');
+    } else {
+      const comma = text.indexOf(',', at);
+      descriptor = (comma < 0 ? text.slice(at) : text.slice(at, comma)).trim().replace(/\s+/g, ' ');
+      at = comma < 0 ? text.length : comma + 1;
+    }
+    candidates.push({ url, descriptor });
+  }
+}
+
+/** A srcset with every URL resolved as mediaUrl() resolves a src, descriptors kept. */
+export function mediaSrcset(srcset, baseUrl) {
+  return srcsetCandidates(srcset)
+    .map(({ url, descriptor }) => (descriptor ? `${mediaUrl(url, baseUrl)} ${descriptor}` : mediaUrl(url, baseUrl)))
+    .join(', ');
 }
 
 /** How many pages `total` items fill, `limit` per page (at least one). */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { ADMIN_TOKEN, SCREENSHOTS, VOTER_SECRET, missingChromium, startAll } from './harness.js';
+import { BODY_SIZES, FILES, answerJson, libraryImage, renderedFigure, serveLibrary } from './library-media.js';
 
 const SAMPLE_SLUG = 'day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep';
 const SAMPLE_TITLE = 'Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp';
@@ -127,6 +128,8 @@ describe('the public site', skip ? { skip } : {}, () => {
         'Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.');
       assert.ok(await page.locator('.article-body figure img').first().evaluate((img) => img.complete && img.naturalWidth > 0),
         'the body image loads from the API');
+      assert.equal(await page.locator('.article-body figure img').first().getAttribute('loading'), 'lazy');
+      assert.equal(await page.locator('.article-cover').count(), 0, 'the cover is the body\'s first picture: shown once');
       assert.match(await page.locator('.article-body').textContent(), /8,17\/10.*\.\/\.$/s);
       assert.deepEqual(await page.locator('.article-tags a').allTextContents(),
         ['cải cách hành chính', 'CCHC', 'chỉ số hài lòng', 'TTHC']);
@@ -487,9 +490,152 @@ describe('the public site', skip ? { skip } : {}, () => {
     assert.equal(await page.locator('.article-body').getByRole('link', { name: 'TTHC' }).getAttribute('href'), '/?tag=TTHC');
     assert.equal(await page.locator('.article-body img').count(), 0);
     assert.equal(await page.locator('.article-body figcaption').textContent(), 'Ảnh dán');
-    assert.equal(await page.locator('.article-cover img').getAttribute('src'),
-      `${env.apiUrl}/media/demo/van-ban-tthc.svg?v=1&size=large`);
+    const coverImg = page.locator('.article-cover > img');
+    assert.equal(await coverImg.getAttribute('src'), `${env.apiUrl}/media/demo/van-ban-tthc.svg?v=1&size=large`);
+    assert.deepEqual([await coverImg.getAttribute('width'), await coverImg.getAttribute('height')], ['1200', '675'],
+      'a picture of unknown size keeps a 16:9 room');
+    assert.deepEqual([await coverImg.getAttribute('srcset'), await coverImg.getAttribute('loading')], [null, null]);
+    assert.equal(await coverImg.getAttribute('fetchpriority'), 'high');
     assert.equal(await page.locator('.table-scroll > table td').last().textContent(), 'Quyết định 123/QĐ-UBND');
+    await context.close();
+  });
+
+  /** Where an element's top is in the page (not the viewport), in CSS pixels. */
+  function pageTop(locator) {
+    return locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+  }
+
+  /** `srcset` as the site must write it: every path under the API's address. */
+  const underApi = (srcset) => srcset.replaceAll(FILES, `${env.apiUrl}${FILES}`);
+
+  test('library pictures: srcset from the API, WebP first, room kept, cover first and body lazy', async () => {
+    // 3:2, not the 16:9 room kept for pictures of unknown size.
+    const coverImage = libraryImage('anh-bia', 1600, 1067);
+    const bodyImage = libraryImage('anh-trong-bai', 1200, 800);
+    const documentPath = `${FILES}${'c'.repeat(64)}.pdf`;
+    const sample = await api('GET', `/api/v1/articles/${SAMPLE_SLUG}`);
+    const article = {
+      ...sample,
+      slug: 'thu-vien-anh-mau',
+      title: 'Hội nghị chuyển đổi số tỉnh Ninh Bình',
+      body: '<p>Sáng 8/6, Sở Thông tin và Truyền thông tổ chức hội nghị.</p>'
+        + renderedFigure(bodyImage, 'Toàn cảnh hội nghị', 'Toàn cảnh hội nghị chuyển đổi số.')
+        + `<p class="after">Xem <a href="${documentPath}">kế hoạch</a> của Sở.</p>`,
+      coverImage: {
+        url: coverImage.url, alt: 'Lãnh đạo Sở phát biểu', caption: 'Lãnh đạo Sở phát biểu khai mạc.', mediaId: 7,
+        width: 1600, height: 1067, credit: 'Minh Anh', srcset: coverImage.srcset, webpSrcset: coverImage.webpSrcset,
+        ogImage: `${FILES}${'d'.repeat(64)}.jpg`,
+      },
+    };
+    const context = await env.browser.newContext({ viewport: DESKTOP });
+    await answerJson(context, `${env.apiUrl}/api/v1/articles/${article.slug}`, article);
+    const files = await serveLibrary(context, [coverImage, bodyImage]);
+    const { page } = await open(`/?article=${article.slug}`, { context });
+    const after = page.locator('.article-body p.after');
+    await after.waitFor();
+    await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    const before = { body: await pageTop(page.locator('.article-body')), after: await pageTop(after) };
+    assert.equal(await page.locator('.article-cover img').evaluate((img) => img.complete), false,
+      'the cover is still on its way');
+
+    const cover = page.locator('.article-cover');
+    assert.equal(await cover.locator('picture > source[type="image/webp"]').getAttribute('srcset'),
+      underApi(coverImage.webpSrcset));
+    assert.equal(await cover.locator('picture > source').getAttribute('sizes'), '(max-width: 800px) 100vw, 800px');
+    const coverImg = cover.locator('picture > img');
+    assert.equal(await coverImg.getAttribute('src'), `${env.apiUrl}${coverImage.url}`);
+    assert.equal(await coverImg.getAttribute('srcset'), underApi(coverImage.srcset));
+    assert.equal(await coverImg.getAttribute('sizes'), '(max-width: 800px) 100vw, 800px');
+    assert.deepEqual([await coverImg.getAttribute('width'), await coverImg.getAttribute('height')], ['1600', '1067']);
+    assert.equal(await coverImg.getAttribute('fetchpriority'), 'high');
+    assert.equal(await coverImg.getAttribute('loading'), null, 'the largest paint is not lazy');
+    assert.equal(await cover.locator('figcaption').textContent(), 'Lãnh đạo Sở phát biểu khai mạc. Ảnh: Minh Anh');
+
+    const figure = page.locator('.article-body figure');
+    assert.equal(await figure.locator('picture > source[type="image/webp"]').getAttribute('srcset'),
+      underApi(bodyImage.webpSrcset));
+    const bodyImg = figure.locator('picture > img');
+    assert.equal(await bodyImg.getAttribute('src'), `${env.apiUrl}${bodyImage.url}`);
+    assert.equal(await bodyImg.getAttribute('srcset'), underApi(bodyImage.srcset));
+    assert.equal(await bodyImg.getAttribute('sizes'), BODY_SIZES);
+    assert.deepEqual([await bodyImg.getAttribute('width'), await bodyImg.getAttribute('height')], ['1200', '800']);
+    assert.deepEqual([await bodyImg.getAttribute('loading'), await bodyImg.getAttribute('decoding')], ['lazy', 'async']);
+    assert.equal(await bodyImg.getAttribute('alt'), 'Toàn cảnh hội nghị');
+    assert.equal(await figure.locator('figcaption').textContent(), 'Toàn cảnh hội nghị chuyển đổi số.');
+    assert.ok(await figure.locator('figcaption').isVisible());
+    assert.equal(await after.getByRole('link', { name: 'kế hoạch' }).getAttribute('href'), `${env.apiUrl}${documentPath}`);
+
+    files.release();
+    await figure.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => [...document.querySelectorAll('.article img')]
+      .every((img) => img.complete && img.naturalWidth > 0));
+    await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    // Renditions are whole pixels, so their ratio may differ from the original's by a fraction of a pixel.
+    const moved = {
+      body: await pageTop(page.locator('.article-body')) - before.body, after: await pageTop(after) - before.after,
+    };
+    assert.ok(Math.abs(moved.body) < 1 && Math.abs(moved.after) < 1,
+      `the text stays where it was when the pictures arrive: ${JSON.stringify(moved)}`);
+    const shift = await page.evaluate(() => window.layoutShift);
+    assert.ok(shift < 0.01, `layout shift ${shift}`);
+    // At 1280 px the column is under 800 px: the 1024 px WebP, and only it, is fetched for each picture.
+    const webp1024 = (image) => image.webpSrcset.split(', ').find((c) => c.endsWith(' 1024w')).split(' ')[0];
+    assert.equal(await coverImg.evaluate((img) => img.currentSrc), `${env.apiUrl}${webp1024(coverImage)}`);
+    assert.equal(await bodyImg.evaluate((img) => img.currentSrc), `${env.apiUrl}${webp1024(bodyImage)}`);
+    assert.deepEqual(files.requested.toSorted(), [webp1024(coverImage), webp1024(bodyImage)].toSorted());
+    assert.equal(files.requested[0], webp1024(coverImage), 'the cover is fetched first');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'article-library-media-desktop');
+
+    await expectAccessible(page, 'an article with library pictures');
+
+    // The same picture as cover and in the body is shown once, in the body: here the cover names
+    // one of the body picture's renditions, by its full address.
+    const rendition = `${env.apiUrl}${bodyImage.srcset.split(', ')[1].split(' ')[0]}`;
+    const sameAsBody = { ...article, slug: 'anh-bia-trong-bai', coverImage: { ...article.coverImage, url: rendition } };
+    await answerJson(context, `${env.apiUrl}/api/v1/articles/${sameAsBody.slug}`, sameAsBody);
+    await page.goto(`${env.siteUrl}/?article=${sameAsBody.slug}`);
+    await page.locator('.article-body figure').waitFor();
+    assert.equal(await page.locator('.article-cover').count(), 0, 'no cover: the body shows that picture');
+    await context.close();
+  });
+
+  test('article lists: thumbnails from the media library are small, lazy and keep their room', async () => {
+    const image = libraryImage('anh-danh-sach', 1600, 1200);
+    const { items } = await api('GET', '/api/v1/articles?limit=1');
+    const list = {
+      items: [{
+        ...items[0],
+        coverImage: {
+          url: image.url, alt: 'Ảnh bìa', width: 1600, height: 1200, srcset: image.srcset, webpSrcset: image.webpSrcset,
+        },
+      }],
+      page: 1, limit: 10, total: 1, totalExact: true,
+    };
+    const context = await env.browser.newContext({ viewport: DESKTOP });
+    const tagList = (url) => url.pathname === '/api/v1/articles' && url.searchParams.get('tag') === 'thu-vien';
+    await answerJson(context, tagList, list);
+    const files = await serveLibrary(context, [image]);
+    files.release();
+    const { page } = await open('/?tag=thu-vien', { context });
+    const card = page.locator('.article-list .card');
+    await card.waitFor();
+    const thumbnail = card.locator('picture > img.card-cover');
+    const sizes = '(min-width: 600px) 240px, calc(100vw - 32px)';
+    assert.equal(await card.locator('picture > source[type="image/webp"]').getAttribute('srcset'),
+      underApi(image.webpSrcset));
+    assert.equal(await card.locator('picture > source').getAttribute('sizes'), sizes);
+    assert.equal(await thumbnail.getAttribute('srcset'), underApi(image.srcset));
+    assert.equal(await thumbnail.getAttribute('sizes'), sizes);
+    assert.deepEqual([await thumbnail.getAttribute('width'), await thumbnail.getAttribute('height')], ['1600', '1200']);
+    assert.deepEqual([await thumbnail.getAttribute('loading'), await thumbnail.getAttribute('decoding')],
+      ['lazy', 'async']);
+    await page.waitForFunction(() => document.querySelector('.card-cover').complete);
+    const smallest = image.webpSrcset.split(', ')[0].split(' ')[0];
+    assert.equal(await thumbnail.evaluate((img) => img.currentSrc), `${env.apiUrl}${smallest}`,
+      'the 320 px WebP for a 240 px box');
+    const box = await thumbnail.boundingBox();
+    assert.deepEqual([Math.round(box.width), Math.round(box.height)], [240, 135], 'cut to the card\'s 16:9');
     await context.close();
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  apiUrl, articleUrl, categoryUrl, homeUrl, mediaUrl, pageCount, route, searchUrl, tagUrl,
+  apiUrl, articleUrl, categoryUrl, homeUrl, mediaSrcset, mediaUrl, pageCount, route, searchUrl, srcsetCandidates, tagUrl,
 } from '../../site/js/urls.js';
 
 const SITE = 'https://tin.example.gov.vn';
@@ -48,6 +48,39 @@ test('media paths are served by the API; full URLs are kept', () => {
   assert.equal(mediaUrl('/media/a.png', 'https://x.gov.vn/bantin'), 'https://x.gov.vn/bantin/media/a.png');
   assert.equal(mediaUrl('https://cdn.x.gov.vn/a.png', 'http://127.0.0.1:8080'), 'https://cdn.x.gov.vn/a.png');
   assert.equal(mediaUrl('//cdn.x.gov.vn/a.png', 'http://127.0.0.1:8080'), '//cdn.x.gov.vn/a.png');
+});
+
+test('media library paths are served by the API, under its prefix', () => {
+  const key = `${'ab'.repeat(32)}.jpg`;
+  assert.equal(mediaUrl(`/api/v1/media/files/${key}`, 'http://127.0.0.1:8080'), `http://127.0.0.1:8080/api/v1/media/files/${key}`);
+  assert.equal(mediaUrl(`/api/v1/media/files/${key}`, 'https://x.gov.vn/bantin/'),
+    `https://x.gov.vn/bantin/api/v1/media/files/${key}`);
+  assert.equal(mediaUrl(`https://cdn.x.gov.vn/api/v1/media/files/${key}`, 'https://x.gov.vn/bantin'),
+    `https://cdn.x.gov.vn/api/v1/media/files/${key}`);
+});
+
+test('srcset candidates are split as browsers split them', () => {
+  assert.deepEqual(srcsetCandidates('/a-320.jpg 320w, /a-640.jpg 640w'),
+    [{ url: '/a-320.jpg', descriptor: '320w' }, { url: '/a-640.jpg', descriptor: '640w' }]);
+  assert.deepEqual(srcsetCandidates('  /a.jpg, /b.jpg   2x ,, /c,d.jpg 3x,'),
+    [{ url: '/a.jpg', descriptor: '' }, { url: '/b.jpg', descriptor: '2x' }, { url: '/c,d.jpg', descriptor: '3x' }]);
+  assert.deepEqual(srcsetCandidates('/a.jpg\n\t640w,\n/b.jpg'),
+    [{ url: '/a.jpg', descriptor: '640w' }, { url: '/b.jpg', descriptor: '' }]);
+  assert.deepEqual(srcsetCandidates('/a.jpg,/b.jpg 2x'), [{ url: '/a.jpg,/b.jpg', descriptor: '2x' }],
+    'a comma followed by no space is part of the URL');
+  assert.deepEqual(srcsetCandidates(''), []);
+  assert.deepEqual(srcsetCandidates(null), []);
+});
+
+test('every URL of a srcset is resolved like a src, descriptors kept', () => {
+  const api = 'https://x.gov.vn/bantin';
+  assert.equal(mediaSrcset('/api/v1/media/files/a.jpg 320w, /api/v1/media/files/b.jpg 640w', api),
+    'https://x.gov.vn/bantin/api/v1/media/files/a.jpg 320w, https://x.gov.vn/bantin/api/v1/media/files/b.jpg 640w');
+  assert.equal(mediaSrcset('/media/a.png 1x,https://cdn.x.gov.vn/b.webp 2x', api),
+    'https://x.gov.vn/bantin/media/a.png 1x, https://cdn.x.gov.vn/b.webp 2x');
+  assert.equal(mediaSrcset('/api/v1/media/files/a.jpg?v=1,2 1024w', api),
+    'https://x.gov.vn/bantin/api/v1/media/files/a.jpg?v=1,2 1024w');
+  assert.equal(mediaSrcset('', api), '');
 });
 
 test('page count', () => {

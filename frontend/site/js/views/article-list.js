@@ -1,13 +1,16 @@
 // Lists of articles (newest, a category, a tag, search results) and their paging.
 import { h } from '../dom.js';
 import { publishDate, ratingLine } from '../format.js';
-import { articleUrl, mediaUrl, pageCount } from '../urls.js';
+import { articleUrl, pageCount } from '../urls.js';
+import { picture } from './picture.js';
+
+/** A thumbnail: 240 px wide beside the text from 600 px, the column's width below. */
+const THUMBNAIL_SIZES = '(min-width: 600px) 240px, calc(100vw - 32px)';
 
 function cover(image, apiBaseUrl) {
   if (!image) return h('div', { class: 'card-cover card-cover-empty', 'aria-hidden': 'true' });
-  return h('img', {
-    class: 'card-cover', src: mediaUrl(image.url, apiBaseUrl), alt: image.alt || '',
-    width: 240, height: 135, loading: 'lazy', decoding: 'async',
+  return picture(image, apiBaseUrl, {
+    sizes: THUMBNAIL_SIZES, fallbackSize: [240, 135], class: 'card-cover', loading: 'lazy', decoding: 'async',
   });
 }
 

@@ -1,22 +1,33 @@
 // One article: title, date, rating, lead, body (the editor's sanitised HTML), tags, print.
 import { h, trustedHtml } from '../dom.js';
 import { publishDate } from '../format.js';
-import { categoryUrl, mediaUrl, tagUrl } from '../urls.js';
+import { categoryUrl, mediaSrcset, mediaUrl, srcsetCandidates, tagUrl } from '../urls.js';
+import { picture } from './picture.js';
 
-/** The body, its media pointed at the API (where "/media/..." paths live), wide tables scrolling. */
+/** The cover is the page's largest paint: fetched first, at the column's width (800 px at most). */
+const COVER_SIZES = '(max-width: 800px) 100vw, 800px';
+
+/**
+ * The body, its media pointed at the API, wide tables scrolling. Library images come rendered
+ * by the API (picture, srcset, sizes, width, height): only their URLs change here.
+ */
 function body(html, apiBaseUrl) {
   const content = trustedHtml(html);
   for (const image of content.querySelectorAll('img')) {
     const src = image.getAttribute('src');
     if (!src) {
-      image.remove(); // the API dropped a source it does not allow (e.g. data: pasted from a word processor)
+      // The API dropped a source it does not allow (e.g. data: pasted from a word processor).
+      (image.closest('picture') || image).remove();
       continue;
     }
     image.src = mediaUrl(src, apiBaseUrl);
     image.loading = 'lazy';
     image.decoding = 'async';
   }
-  for (const link of content.querySelectorAll('a[href^="/media/"]')) {
+  for (const element of content.querySelectorAll('img[srcset], picture > source[srcset]')) {
+    element.srcset = mediaSrcset(element.getAttribute('srcset'), apiBaseUrl);
+  }
+  for (const link of content.querySelectorAll('a[href^="/media/"], a[href^="/api/"]')) {
     link.href = mediaUrl(link.getAttribute('href'), apiBaseUrl);
   }
   for (const table of content.querySelectorAll('table')) {
@@ -27,15 +38,37 @@ function body(html, apiBaseUrl) {
   return h('div', { class: 'article-body' }, content);
 }
 
-/** The cover, unless the body already shows the same picture. */
+/** An address as the browser fetches it; null for one it cannot read (it shows nothing). */
+function absolute(url) {
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    return null; // URL.canParse would say so without throwing, but readers' older browsers lack it
+  }
+}
+
+/** Every address the body's images may show (src and srcset candidates), resolved. */
+function imageAddresses(bodyElement) {
+  const addresses = new Set();
+  for (const element of bodyElement.querySelectorAll('img, picture > source')) {
+    const urls = srcsetCandidates(element.getAttribute('srcset')).map(({ url }) => url);
+    if (element.hasAttribute('src')) urls.push(element.getAttribute('src'));
+    for (const url of urls) addresses.add(absolute(url));
+  }
+  return addresses;
+}
+
+/** The cover, unless the body already shows the same picture (as its src or one of its srcset). */
 function cover(image, bodyElement, apiBaseUrl) {
   if (!image) return null;
-  const src = mediaUrl(image.url, apiBaseUrl);
-  const absolute = new URL(src, document.baseURI).href;
-  if ([...bodyElement.querySelectorAll('img')].some((img) => img.src === absolute)) return null;
+  const src = absolute(mediaUrl(image.url, apiBaseUrl));
+  if (src && imageAddresses(bodyElement).has(src)) return null;
   return h('figure', { class: 'article-cover' },
-    h('img', { src, alt: image.alt || '', width: 1200, height: 675 }),
-    image.caption && h('figcaption', {}, image.caption));
+    picture(image, apiBaseUrl, { sizes: COVER_SIZES, fallbackSize: [1200, 675], fetchpriority: 'high' }),
+    (image.caption || image.credit) && h('figcaption', {},
+      image.caption,
+      image.caption && image.credit && ' ',
+      image.credit && h('span', { class: 'media-credit' }, `Ảnh: ${image.credit}`)));
 }
 
 export function articleView(article, ratingSection, { timeZone, apiBaseUrl }) {
