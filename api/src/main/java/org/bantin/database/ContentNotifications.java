@@ -96,8 +96,8 @@ class ContentNotifications {
                 retryMillis = FIRST_RETRY_MILLIS;
                 receive(connection);
             } catch (SQLException e) {
-                dropAll(); // changes from now until listening again go unheard
-                if (running) {
+                if (running) { // else the application has stopped, its caches with it
+                    dropAll(); // changes from now until listening again go unheard
                     LOG.warnf("Not listening for content changes (%s); again in %d ms", DatabaseSetup.redacted(e.getMessage()),
                             retryMillis);
                     pause(retryMillis);

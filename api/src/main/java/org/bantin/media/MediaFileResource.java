@@ -6,8 +6,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.bantin.http.ProblemException;
@@ -34,6 +36,7 @@ import io.vertx.core.http.HttpServerResponse;
  * sandboxed, and anything but an image is a download.
  */
 @Path("/api/v1/media/files")
+@Produces(MediaType.WILDCARD)
 @Tag(name = "Media")
 public class MediaFileResource {
 

@@ -137,6 +137,10 @@ class MediaFileApiTest extends ApiTest {
             given().get(FILES + key).then().statusCode(404).contentType("application/problem+json")
                     .body("status", equalTo(404));
         }
+        // As a browser asks for an image.
+        given().accept("image/avif,image/webp,*/*;q=0.8").get(FILES + keys.get(0)).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().accept("image/png").get(FILES + keys.get(0)).then().statusCode(404);
     }
 
     @Test
