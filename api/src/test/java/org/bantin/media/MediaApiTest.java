@@ -9,13 +9,16 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,13 @@ import org.bantin.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifSubIFDDirectory;
+import com.drew.metadata.exif.GpsDirectory;
+import com.drew.metadata.xmp.XmpDirectory;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.builder.MultiPartSpecBuilder;
@@ -124,6 +134,26 @@ class MediaApiTest extends ApiTest {
         // The url's name is the SHA-256 of the file there (a re-encoding), never the upload's.
         assertNotEquals(sha256 + ".jpg", media.getString("url").substring("/api/v1/media/files/".length()));
         given().get(media.getString("url")).then().statusCode(200).contentType("image/jpeg");
+    }
+
+    @Test
+    void noFileServedOfAPhotoTellsWhereItWasTaken() throws Exception {
+        byte[] upload = MediaSamples.jpegWithGps(1700, 1100);
+        assertTrue(ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload), upload.length)
+                .containsDirectoryOfType(GpsDirectory.class), "the upload carries its GPS position");
+        JsonPath media = admin().contentType("image/jpeg").body(upload).queryParam("alt", "Ảnh có toạ độ").post(MEDIA)
+                .then().statusCode(201).extract().jsonPath();
+        List<String> urls = new ArrayList<>(media.getList("renditions.url", String.class));
+        urls.add(media.getString("url"));
+        assertEquals(10, urls.size());
+        for (String url : urls) {
+            byte[] served = given().get(url).then().statusCode(200).extract().asByteArray();
+            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(served), served.length);
+            for (var directory : List.of(GpsDirectory.class, ExifIFD0Directory.class, ExifSubIFDDirectory.class,
+                    XmpDirectory.class)) {
+                assertFalse(metadata.containsDirectoryOfType(directory), url + " has " + directory.getSimpleName());
+            }
+        }
     }
 
     @ParameterizedTest
