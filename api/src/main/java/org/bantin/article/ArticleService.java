@@ -115,6 +115,9 @@ public class ArticleService {
         Set<Long> uses = apply(input, article, caller, now);
         write(article, entityManager::flush);
         media.recordUses(article.id, uses);
+        if (article.status == Status.PUBLISHED) {
+            requireAltTexts(article); // a change to a published (or scheduled) article is seen as it is saved
+        }
         changes.afterCommit(ContentChange.of(before, shown(article)));
         return view(article, now);
     }

@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.bantin.http.ProblemException;
 import org.bantin.media.LibraryImage;
@@ -21,6 +23,8 @@ final class BodyMedia {
     static final String MEDIA_ID = "data-media-id";
     /** The article column is at most 800 px wide; on phones an image spans the screen. */
     static final String SIZES = "(max-width: 800px) 100vw, 800px";
+
+    private static final Pattern MARKED = Pattern.compile(MEDIA_ID + "=\"(\\d{1,18})\"");
 
     private BodyMedia() {
     }
@@ -67,6 +71,19 @@ final class BodyMedia {
             throw ProblemException.invalidField(422, "body", "data-media-id must be the id of an image of the media library");
         }
         return Long.valueOf(value);
+    }
+
+    /** The library media an article shows (its body's and its cover), read off the article itself: no query. */
+    static Set<Long> shownBy(Article article) {
+        Set<Long> ids = new LinkedHashSet<>();
+        Matcher marked = MARKED.matcher(article.body);
+        while (marked.find()) {
+            ids.add(Long.valueOf(marked.group(1)));
+        }
+        if (article.coverMediaId != null) {
+            ids.add(article.coverMediaId);
+        }
+        return ids;
     }
 
     /** The body as readers get it: each library image as a picture with its widths, size and caption. */

@@ -55,7 +55,7 @@ public class PublicArticleService {
 
     ArticleView get(String slug) {
         return Article.findVisibleBySlug(slug, Timestamps.now())
-                .map(article -> ArticleView.of(article, ratings.lineOf(article.id), media.images(media.usedBy(article.id))))
+                .map(article -> ArticleView.of(article, ratings.lineOf(article.id), media.images(BodyMedia.shownBy(article))))
                 .orElseThrow(() -> ProblemException.notFound("No published article has the slug '" + slug + "'."));
     }
 

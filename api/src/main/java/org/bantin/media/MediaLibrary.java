@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,14 +49,6 @@ public class MediaLibrary implements DownloadNames {
                         + " ORDER BY 1 LIMIT 1")
                 .setParameter("key", key).getResultList();
         return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
-    }
-
-    /** The media an article shows, as last saved. */
-    @SuppressWarnings("unchecked")
-    public Set<Long> usedBy(long articleId) {
-        List<Number> ids = entityManager.createNativeQuery("SELECT media_id FROM article_media WHERE article_id = :article")
-                .setParameter("article", articleId).getResultList();
-        return ids.stream().map(Number::longValue).collect(Collectors.toSet());
     }
 
     /** The images an article shows that have no alt text yet, as "id (file name)". */

@@ -316,6 +316,14 @@ class MediaApiTest extends ApiTest {
                 .body(clear).patch(MEDIA + "/" + id).then().statusCode(422)
                 .body("detail", containsString("published articles show this image"));
 
+        // A published article cannot take in an image without alt text either.
+        long bare = uploadedImage(null).getLong("id");
+        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType(MERGE_PATCH)
+                .body(Map.of("body", "<p>Ảnh mới.</p><img data-media-id=\"" + bare + "\">"))
+                .patch("/api/v1/admin/articles/" + article).then().statusCode(422)
+                .body("detail", containsString(bare + " (hoi-nghi.jpg)"));
+        admin().get(MEDIA + "/" + bare).then().body("usedBy", hasSize(0));
+
         // Readers get the picture: widths, size, alt text and caption.
         api().get("/api/v1/articles/" + slug).then().statusCode(200)
                 .body("coverImage.mediaId", equalTo((int) id))
