@@ -47,9 +47,13 @@ class MediaFileReads {
         return cached == null ? null : Found.of(cached);
     }
 
-    /** Blocking: reads from the store, holding a small file's bytes in memory. */
+    /** Blocking: from memory, else from the store, holding a small file's bytes in memory. */
     @ActivateRequestContext
     Optional<Found> read(String key) {
+        Found held = inMemory(key);
+        if (held != null) {
+            return Optional.of(held);
+        }
         long mark = cache.mark();
         Optional<StoredFile> stored = store.find(key);
         if (stored.isEmpty()) {

@@ -1,7 +1,5 @@
 package org.bantin.media;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.bantin.http.ProblemException;
-import org.bantin.http.PublicResponses;
 import org.bantin.media.MediaFileReads.Found;
 import org.bantin.media.store.MediaKeys;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,17 +28,16 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * Media files at public, immutable addresses: the key is the hash of the bytes, so a response
- * may be kept for a year. A file held in memory is answered on the I/O thread; any other is read
- * from the store on a worker thread. Nothing served may run in a browser: files are never sniffed,
- * sandboxed, and anything but an image is a download.
+ * may be kept for a year. Files held in memory are answered before this (MediaFileRoute); here the
+ * others are read from the store on a worker thread. Nothing served may run in a browser: files
+ * are never sniffed, sandboxed, and anything but an image is a download.
  */
-@Path("/api/v1/media/files")
+@Path(MediaFileResource.PATH)
 @Produces(MediaType.WILDCARD)
 @Tag(name = "Media")
 public class MediaFileResource {
 
-    static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox";
+    static final String PATH = "/api/v1/media/files";
     private static final String KEY_DESCRIPTION = "`<sha256 hex of the bytes>.<extension>`, as in a media's `url`.";
 
     private final MediaFileReads reads;
@@ -82,62 +78,34 @@ public class MediaFileResource {
 
     private Uni<Response> answer(String key, HttpHeaders request, HttpServerResponse response, boolean withBody) {
         // In place of the API's own (quarkus.http.header), which Quarkus REST would only add to.
-        response.headers().set("Content-Security-Policy", CONTENT_SECURITY_POLICY).set("X-Content-Type-Options", "nosniff");
+        response.headers().set("Content-Security-Policy", FileReply.CONTENT_SECURITY_POLICY).set("X-Content-Type-Options",
+                "nosniff");
         if (!MediaKeys.isKey(key)) {
             return Uni.createFrom().failure(MediaFileResource::notFound);
-        }
-        Found held = reads.inMemory(key);
-        if (held != null) {
-            return Uni.createFrom().item(() -> respond(held, request, withBody));
         }
         return Uni.createFrom().item(() -> respond(reads.read(key).orElseThrow(MediaFileResource::notFound), request, withBody))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private Response respond(Found found, HttpHeaders request, boolean withBody) {
-        String key = found.file().key();
-        String etag = '"' + MediaKeys.sha256Of(key) + '"';
-        if (PublicResponses.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                    .build();
+        FileReply reply = FileReply.of(found, request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString("Range"), request.getHeaderString("If-Range"));
+        Response.ResponseBuilder response = Response.status(reply.status()).header(HttpHeaders.ETAG, reply.etag())
+                .header(HttpHeaders.CACHE_CONTROL, FileReply.CACHE_CONTROL);
+        if (reply.status() == 304) {
+            return response.build();
         }
-        long size = found.file().bytes();
-        ByteRange range = ByteRange.of(request.getHeaderString("Range"), request.getHeaderString("If-Range"), etag, size);
-        long first = range == null ? 0 : range.first();
-        long length = range == null ? size : range.length();
-        Response.ResponseBuilder response = Response.status(range == null ? 200 : 206)
-                .header(HttpHeaders.CONTENT_TYPE, found.file().contentType())
-                .header(HttpHeaders.CONTENT_LENGTH, length)
-                .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .header("Accept-Ranges", "bytes");
-        if (range != null) {
-            response.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
-        }
-        if (found.downloadName() != null) {
-            response.header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded(found.downloadName()));
-        }
-        if (withBody && length > 0) {
+        response.header(HttpHeaders.CONTENT_TYPE, reply.contentType())
+                .header(HttpHeaders.CONTENT_LENGTH, reply.length())
+                .header("Accept-Ranges", "bytes")
+                .header("Content-Range", reply.contentRange())
+                .header("Content-Disposition", reply.disposition());
+        if (withBody && reply.hasBody()) {
             response.entity(found.bytes() != null
-                    ? found.bytes().slice((int) first, (int) (first + length))
-                    : reads.open(key, first, length));
+                    ? found.bytes().slice((int) reply.first(), (int) (reply.first() + reply.length()))
+                    : reads.open(found.file().key(), reply.first(), reply.length()));
         }
         return response.build();
-    }
-
-    /** RFC 8187's value-chars: UTF-8, with everything but letters, digits and !#$&+-.^_`|~ percent-encoded. */
-    static String encoded(String name) {
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
-                encoded.append(c);
-            } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return encoded.toString();
     }
 
     private static ProblemException notFound() {

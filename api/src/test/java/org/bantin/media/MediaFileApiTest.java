@@ -46,19 +46,22 @@ class MediaFileApiTest extends ApiTest {
         byte[] png = MediaFiles.bytes(20_000, PNG);
         String key = MediaFiles.put(store, png, "png", "image/png");
 
-        Response response = given().header("Origin", "https://tin.example.gov.vn").get(FILES + key);
+        for (String source : List.of("from the store", "from memory")) {
+            Response response = given().header("Origin", "https://tin.example.gov.vn").get(FILES + key);
 
-        response.then().statusCode(200).contentType("image/png")
-                .header("Content-Length", String.valueOf(png.length))
-                .header("ETag", '"' + MediaKeys.sha256Of(key) + '"')
-                .header("Cache-Control", "public, max-age=31536000, immutable")
-                .header("Accept-Ranges", "bytes")
-                .header("Content-Disposition", nullValue())
-                .header("Access-Control-Allow-Origin", "https://tin.example.gov.vn");
-        assertEquals(List.of("nosniff"), response.headers().getValues("X-Content-Type-Options"));
-        assertEquals(List.of("default-src 'none'; sandbox"), response.headers().getValues("Content-Security-Policy"));
-        assertArrayEquals(png, response.asByteArray());
-        assertEquals(MediaKeys.sha256Of(key), sha256(response.asByteArray()));
+            response.then().statusCode(200).contentType("image/png")
+                    .header("Content-Length", String.valueOf(png.length))
+                    .header("ETag", '"' + MediaKeys.sha256Of(key) + '"')
+                    .header("Cache-Control", "public, max-age=31536000, immutable")
+                    .header("Accept-Ranges", "bytes")
+                    .header("Content-Disposition", nullValue())
+                    .header("Access-Control-Allow-Origin", "https://tin.example.gov.vn");
+            assertEquals(List.of("nosniff"), response.headers().getValues("X-Content-Type-Options"), source);
+            assertEquals(List.of("default-src 'none'; sandbox"), response.headers().getValues("Content-Security-Policy"),
+                    source);
+            assertArrayEquals(png, response.asByteArray(), source);
+            assertEquals(MediaKeys.sha256Of(key), sha256(response.asByteArray()), source);
+        }
     }
 
     @Test
@@ -119,10 +122,12 @@ class MediaFileApiTest extends ApiTest {
         byte[] png = MediaFiles.bytes(4_321, PNG);
         String key = MediaFiles.put(store, png, "png", "image/png");
 
-        Response whole = given().head(FILES + key);
-        whole.then().statusCode(200).contentType("image/png").header("Content-Length", "4321")
-                .header("ETag", '"' + MediaKeys.sha256Of(key) + '"').header("Accept-Ranges", "bytes");
-        assertEquals(0, whole.asByteArray().length);
+        for (String source : List.of("from the store", "from memory")) {
+            Response whole = given().head(FILES + key);
+            whole.then().statusCode(200).contentType("image/png").header("Content-Length", "4321")
+                    .header("ETag", '"' + MediaKeys.sha256Of(key) + '"').header("Accept-Ranges", "bytes");
+            assertEquals(0, whole.asByteArray().length, source);
+        }
         given().header("Range", "bytes=10-19").head(FILES + key).then().statusCode(206).header("Content-Length", "10")
                 .header("Content-Range", "bytes 10-19/4321");
         given().head(FILES + "0".repeat(64) + ".png").then().statusCode(404);
@@ -148,12 +153,15 @@ class MediaFileApiTest extends ApiTest {
         byte[] pdf = MediaFiles.bytes(2_000, "%PDF-1.7\n");
         String key = MediaFiles.put(store, pdf, "pdf", "application/pdf");
 
-        Response response = given().get(FILES + key);
+        for (String source : List.of("from the store", "from memory")) {
+            Response response = given().get(FILES + key);
 
-        response.then().statusCode(200).contentType("application/pdf")
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + key);
-        assertEquals(List.of("default-src 'none'; sandbox"), response.headers().getValues("Content-Security-Policy"));
-        assertArrayEquals(pdf, response.asByteArray());
+            response.then().statusCode(200).contentType("application/pdf")
+                    .header("Content-Disposition", "attachment; filename*=UTF-8''" + key);
+            assertEquals(List.of("default-src 'none'; sandbox"), response.headers().getValues("Content-Security-Policy"),
+                    source);
+            assertArrayEquals(pdf, response.asByteArray(), source);
+        }
     }
 
     @Test
