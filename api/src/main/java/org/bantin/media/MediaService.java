@@ -1,5 +1,6 @@
 package org.bantin.media;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,10 @@ import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
+import javax.imageio.ImageIO;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -38,15 +42,18 @@ import org.bantin.media.MediaRecords.UseView;
 import org.bantin.media.store.MediaKeys;
 import org.bantin.media.store.MediaStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.StartupEvent;
 
 /** Owns the media library: checking and storing uploads, their renditions, editing and deleting them. */
 @ApplicationScoped
 public class MediaService {
 
+    private static final Logger LOG = Logger.getLogger(MediaService.class);
     private static final FocalPoint CENTRE = new FocalPoint(0.5, 0.5);
 
     private final EntityManager entityManager;
@@ -66,6 +73,25 @@ public class MediaService {
         this.changes = changes;
         this.images = new ImageRenditions(maxPixels);
         this.imageWork = new Semaphore(concurrentImages, true);
+    }
+
+    /**
+     * Makes the renditions of a small photo once, in the background, as the instance starts: the first
+     * upload then finds the WebP library loaded and the encoders compiled, and a temporary directory
+     * where native code cannot be loaded shows in the log at start, not at an editor's first upload.
+     */
+    void warmUp(@Observes StartupEvent start) {
+        Thread warmUp = new Thread(() -> {
+            try (TemporaryFile photo = TemporaryFile.create()) {
+                BufferedImage image = new BufferedImage(1700, 1000, BufferedImage.TYPE_INT_RGB);
+                ImageIO.write(image, "jpeg", photo.path().toFile());
+                renditions(photo.path(), FileTypes.detect(photo.path()), CENTRE);
+            } catch (IOException | UnsupportedMediaType | RuntimeException e) {
+                LOG.errorf(e, "Images cannot be processed on this instance: %s", e.getMessage());
+            }
+        }, "media-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /**
