@@ -33,6 +33,10 @@ public final class ChildJvm implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add(main.getName());
         command.addAll(List.of(args));
+        return run(command, environment);
+    }
+
+    private static ChildJvm run(List<String> command, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_DATASOURCE_"));
         builder.environment().putAll(environment);
@@ -41,6 +45,13 @@ public final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Starts the packaged API (target/quarkus-app) with the given environment, and none of the datasource settings. */
+    public static ChildJvm startApi(Map<String, String> environment) {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        return run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()),
+                environment);
     }
 
     public Process process() {
