@@ -55,8 +55,8 @@ public final class ArticleRecords {
     @JsonIgnoreProperties({"width", "height", "credit", "srcset", "webpSrcset", "ogImage"})
     public record CoverImage(
             @Schema(description = "Absolute http(s) URL or a path on the site; not needed with mediaId (a url of the library is taken as its media).", example = "/media/demo/cai-cach-hanh-chinh-hoi-nghi.svg") @Size(max = 1000) @Pattern(regexp = "^(https?://|/)\\S*$", message = "must be an http(s) URL or a path starting with /") String url,
-            @Schema(description = "An image of the media library; its alt text and caption are used unless given here.", example = "12") Long mediaId,
-            @Schema(example = "Hội nghị sơ kết công tác cải cách hành chính") @Size(max = 300) String alt,
+            @Schema(description = "An image of the media library; its alt text is the library's, its caption too unless given here.", example = "12") Long mediaId,
+            @Schema(description = "For a picture hosted elsewhere (a library image's alt text is the library's).", example = "Hội nghị sơ kết công tác cải cách hành chính") @Size(max = 300) String alt,
             @Schema(example = "Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.") @Size(max = 500) String caption) {
     }
 
@@ -82,7 +82,7 @@ public final class ArticleRecords {
                         : new CoverView(article.coverUrl, article.coverAlt, article.coverCaption, null, null, null, null, null,
                                 null, null);
             }
-            return new CoverView(image.url(), orElse(article.coverAlt, image.alt()),
+            return new CoverView(image.url(), blankToNull(image.alt()),
                     orElse(article.coverCaption, image.caption()),
                     image.id(), image.width(), image.height(), blankToNull(image.credit()), image.srcset(), image.webpSrcset(),
                     image.ogImage());

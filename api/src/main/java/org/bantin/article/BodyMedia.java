@@ -16,7 +16,7 @@ import org.jsoup.nodes.Element;
 /**
  * Images of the media library in article bodies. Saved, each is `<img data-media-id>` (an editor may
  * write that, or paste a url of the library); read, each becomes a responsive picture in a figure,
- * with the library's current alt text and caption unless the body gives its own.
+ * with the library's current alt text, and its caption unless the body's figure has one.
  */
 final class BodyMedia {
 
@@ -24,7 +24,8 @@ final class BodyMedia {
     /** The article column is at most 800 px wide; on phones an image spans the screen. */
     static final String SIZES = "(max-width: 800px) 100vw, 800px";
 
-    private static final Pattern MARKED = Pattern.compile(MEDIA_ID + "=\"(\\d{1,18})\"");
+    /** A marked img tag as saved; text that merely reads data-media-id="1" is not one. */
+    private static final Pattern MARKED = Pattern.compile("<img\\s[^>]*" + MEDIA_ID + "=\"(\\d{1,18})\"");
 
     private BodyMedia() {
     }
@@ -103,7 +104,7 @@ final class BodyMedia {
     }
 
     private static void picture(Element img, LibraryImage image) {
-        String alt = img.attr("alt").isBlank() ? image.alt() : img.attr("alt");
+        String alt = image.alt(); // the library's: one place to correct it, and what publishing checks
         Element picture = new Element("picture");
         if (image.webpSrcset() != null) {
             picture.appendElement("source").attr("type", "image/webp").attr("srcset", image.webpSrcset()).attr("sizes", SIZES);

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,7 +30,8 @@ import io.quarkus.runtime.StartupEvent;
  * database notifies channel bantin_content on every committed change to articles or categories,
  * saying which published articles, categories and tags a change to articles touched (migration
  * V17), and only the table's name for other changes (V11), which drop everything. A deleted media
- * file (V18's 'media_files') also drops the media files held in memory. PostgreSQL does not replay
+ * file (V18's 'media_files') or changed media (V19's 'media': a document's download name) also
+ * drops the media files held in memory. PostgreSQL does not replay
  * notifications, so both are also dropped whenever listening stops or (re)starts.
  * One connection of its own, outside the pool, checked every few seconds: a connection that died
  * unnoticed would otherwise wait for notifications forever while changes went unheard.
@@ -41,7 +43,8 @@ class ContentNotifications {
     static final String APPLICATION_NAME = "bantin-content-notifications";
     private static final Logger LOG = Logger.getLogger(ContentNotifications.class);
     private static final String CHANNEL = "bantin_content";
-    private static final String MEDIA_FILES = "media_files";
+    /** Tables whose changes also drop the media files held in memory. */
+    private static final Set<String> MEDIA_TABLES = Set.of("media_files", "media");
     /** Between liveness checks (SELECT 1), notifications are waited for. */
     private static final int CHECK_EVERY_MILLIS = 2_000;
     /** A query or connection attempt that takes longer has failed. */
@@ -116,7 +119,7 @@ class ContentNotifications {
                 if (received != null) {
                     for (PGNotification notification : received) {
                         cache.invalidate(changeOf(notification.getParameter()));
-                        if (MEDIA_FILES.equals(notification.getParameter())) {
+                        if (MEDIA_TABLES.contains(notification.getParameter())) {
                             files.evictAll();
                         }
                     }

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -104,7 +105,8 @@ public class DemoContent {
     private static long upload(DemoMedia photo, MediaService media) throws IOException {
         Path file = Files.createTempFile("bantin-demo-", ".jpg");
         try (InputStream in = DemoContent.class.getResourceAsStream("/demo/media/" + photo.file())) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Objects.requireNonNull(in, "missing /demo/media/" + photo.file()), file,
+                    StandardCopyOption.REPLACE_EXISTING);
             return media.upload(file, "image/jpeg", photo.file(), new Metadata(photo.alt(), photo.caption(), photo.credit()),
                     DEMO).id();
         } finally {

@@ -150,14 +150,14 @@ public class AdminMediaResource {
             @Parameter(description = "Only images or only documents.", schema = @Schema(enumeration = {"image",
                     "document"})) @QueryParam("kind") String kind,
             @BeanParam PageParams paging) {
-        return media.list(q, parseKind(kind), paging.request());
+        return media.list(q, parseKind(kind), paging.request(), caller.get());
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getMedia", summary = "Get media by id", description = "With the articles that show it. The ETag is its version, for If-Match.")
     public RestResponse<MediaView> get(@PathParam("id") long id) {
-        return withVersion(ResponseBuilder.ok(), media.get(id));
+        return withVersion(ResponseBuilder.ok(), media.get(id, caller.get()));
     }
 
     @PATCH

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
@@ -34,7 +33,6 @@ import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
 import org.bantin.media.Media.StoredRendition;
-import org.bantin.media.MediaRecords.FocalPointView;
 import org.bantin.media.MediaRecords.MediaPatch;
 import org.bantin.media.MediaRecords.MediaView;
 import org.bantin.media.MediaRecords.Metadata;
@@ -60,17 +58,19 @@ public class MediaService {
     private final MediaStore store;
     private final MediaUrls urls;
     private final ContentChanges changes;
+    private final MediaLibrary library;
     private final ImageRenditions images;
     /** Decoding a large photo takes tens of megabytes for a second: a few at a time keep memory bounded. */
     private final Semaphore imageWork;
 
-    MediaService(EntityManager entityManager, MediaStore store, MediaUrls urls, ContentChanges changes,
+    MediaService(EntityManager entityManager, MediaStore store, MediaUrls urls, ContentChanges changes, MediaLibrary library,
             @ConfigProperty(name = "bantin.media.max-pixels") long maxPixels,
             @ConfigProperty(name = "bantin.media.concurrent-images") int concurrentImages) {
         this.entityManager = entityManager;
         this.store = store;
         this.urls = urls;
         this.changes = changes;
+        this.library = library;
         this.images = new ImageRenditions(maxPixels);
         this.imageWork = new Semaphore(concurrentImages, true);
     }
@@ -102,7 +102,7 @@ public class MediaService {
         DetectedType type = detect(file, declaredType);
         String sha256 = sha256(file);
         List<Rendition> made = type.kind() == MediaKind.IMAGE ? renditions(file, type, CENTRE) : List.of();
-        return save(file, type, sha256, made, cleanFileName(fileName, type), metadata, caller);
+        return save(file, type, sha256, made, cleanFileName(fileName, type.extension()), metadata, caller);
     }
 
     private static DetectedType detect(Path file, String declaredType) {
@@ -162,6 +162,7 @@ public class MediaService {
         media.updatedAt = now;
         media.updatedBy = caller.name();
         if (type.kind() == MediaKind.IMAGE) {
+            library.lockKeys(made.stream().map(MediaService::keyOf).toList());
             for (Rendition rendition : made) {
                 StoredRendition stored = put(rendition);
                 if (rendition.name().equals(MediaViews.FULL)) {
@@ -178,13 +179,18 @@ public class MediaService {
             media.fileKey = MediaKeys.of(HexFormat.of().parseHex(sha256), type.extension());
             media.contentType = type.contentType();
             media.bytes = size(file);
-            lockKeys(List.of(media.fileKey));
+            library.lockKeys(List.of(media.fileKey));
             store.put(media.fileKey, media.contentType, file);
         }
         media.persist();
-        return view(media);
+        return view(media, caller);
     }
 
+    private static String keyOf(Rendition rendition) {
+        return MediaKeys.of(Hashes.sha256(rendition.bytes()), rendition.extension());
+    }
+
+    /** Stores a rendition; its key must be locked (lockKeys) by the caller. */
     private StoredRendition put(Rendition rendition) {
         StoredRendition stored = new StoredRendition();
         stored.name = rendition.name();
@@ -192,8 +198,7 @@ public class MediaService {
         stored.height = rendition.height();
         stored.contentType = rendition.contentType();
         stored.bytes = rendition.bytes().length;
-        stored.fileKey = MediaKeys.of(Hashes.sha256(rendition.bytes()), rendition.extension());
-        lockKeys(List.of(stored.fileKey));
+        stored.fileKey = keyOf(rendition);
         try (TemporaryFile file = TemporaryFile.create()) {
             Files.write(file.path(), rendition.bytes());
             store.put(stored.fileKey, stored.contentType, file.path());
@@ -203,12 +208,12 @@ public class MediaService {
         return stored;
     }
 
-    MediaView get(long id) {
-        return view(find(id));
+    MediaView get(long id, Caller caller) {
+        return view(find(id), caller);
     }
 
     /** Newest first; q matches file name, alt text or caption without case, tones and marks. */
-    Page<MediaView> list(String q, MediaKind kind, PageRequest page) {
+    Page<MediaView> list(String q, MediaKind kind, PageRequest page, Caller caller) {
         List<String> conditions = new ArrayList<>(List.of("true"));
         Parameters parameters = new Parameters();
         if (q != null && !q.isBlank()) {
@@ -221,7 +226,8 @@ public class MediaService {
         }
         PanacheQuery<Media> query = Media.find(String.join(" and ", conditions), Sort.descending("createdAt", "id"),
                 parameters);
-        List<MediaView> items = query.page(page.page() - 1, page.limit()).list().stream().map(this::view).toList();
+        List<MediaView> items = query.page(page.page() - 1, page.limit()).list().stream().map(media -> view(media, caller))
+                .toList();
         return page.of(items, query.count());
     }
 
@@ -230,22 +236,48 @@ public class MediaService {
     }
 
     /**
-     * Changes what editors say about it; a new focal point makes its crops anew. Every check and file
+     * Changes what editors say about it; a new focal point makes its crops anew, decoded before the
+     * row is locked (no connection waits on image work).
+     */
+    MediaView patch(long id, MediaPatch patch, Set<String> fields, Integer expectedVersion, Caller caller) {
+        if (!fields.contains("focalPoint") || patch.focalPoint() == null) {
+            return change(id, patch, fields, expectedVersion, caller, null, List.of());
+        }
+        Media current = find(id);
+        if (current.kind != MediaKind.IMAGE) {
+            throw ProblemException.invalidField(422, "focalPoint", "only images have a focal point");
+        }
+        List<Rendition> crops = crops(current.fileKey, new FocalPoint(patch.focalPoint().x(), patch.focalPoint().y()));
+        return change(id, patch, fields, expectedVersion, caller, current.fileKey, crops);
+    }
+
+    /**
+     * The patch, in one transaction; crops were made from the file at cropped. Every check and file
      * is done before the row changes, so that its version moves once.
      */
     @Transactional
-    MediaView patch(long id, MediaPatch patch, Set<String> fields, Integer expectedVersion, Caller caller) {
+    MediaView change(long id, MediaPatch patch, Set<String> fields, Integer expectedVersion, Caller caller, String cropped,
+            List<Rendition> crops) {
         Media media = findForChange(id, expectedVersion, caller);
+        if (cropped != null && !cropped.equals(media.fileKey)) {
+            throw ProblemException.conflict("The media changed while its crops were made; try again.");
+        }
         if (fields.contains("fileName") && (patch.fileName() == null || patch.fileName().isBlank())) {
             throw ProblemException.invalidField(422, "fileName", "cannot be cleared");
         }
         if (fields.contains("alt") && text(patch.alt()).isEmpty() && media.kind == MediaKind.IMAGE) {
-            refuseIfPublishedUse(media);
+            refuseIfPublishedUse(media, caller);
         }
-        boolean refocus = fields.contains("focalPoint") && patch.focalPoint() != null;
-        List<StoredRendition> crops = refocus ? crops(media, patch.focalPoint()) : List.of();
+        Set<String> names = crops.stream().map(Rendition::name).collect(Collectors.toSet());
+        List<String> replaced = media.renditions.stream().filter(old -> names.contains(old.name))
+                .map(old -> old.fileKey).toList();
+        List<String> keys = new ArrayList<>(replaced);
+        crops.forEach(crop -> keys.add(keyOf(crop)));
+        library.lockKeys(keys);
+        List<StoredRendition> stored = crops.stream().map(this::put).toList();
         if (fields.contains("fileName")) {
-            media.fileName = cleanFileName(patch.fileName(), null);
+            String extension = media.fileName.substring(media.fileName.lastIndexOf('.') + 1);
+            media.fileName = cleanFileName(patch.fileName(), extension);
         }
         if (fields.contains("alt")) {
             media.alt = text(patch.alt());
@@ -256,58 +288,50 @@ public class MediaService {
         if (fields.contains("credit")) {
             media.credit = text(patch.credit());
         }
-        List<String> replaced = new ArrayList<>();
-        if (refocus) {
+        if (cropped != null) {
             media.focalX = patch.focalPoint().x();
             media.focalY = patch.focalPoint().y();
-            Set<String> names = crops.stream().map(crop -> crop.name).collect(Collectors.toSet());
-            media.renditions.stream().filter(old -> names.contains(old.name)).forEach(old -> replaced.add(old.fileKey));
             media.renditions.removeIf(old -> names.contains(old.name));
-            media.renditions.addAll(crops);
+            media.renditions.addAll(stored);
         }
         media.updatedAt = Timestamps.now();
         media.updatedBy = caller.name();
         entityManager.flush();
         deleteUnreferenced(replaced);
         changes.afterCommit(ContentChange.EVERYTHING);
-        return view(media);
+        return view(media, caller);
     }
 
     /** Published articles must keep the alt text of their images (checked when they were published). */
-    private void refuseIfPublishedUse(Media media) {
-        List<UseView> published = uses(media.id, true);
+    private void refuseIfPublishedUse(Media media, Caller caller) {
+        List<Use> published = uses(media.id).stream().filter(Use::published).toList();
         if (!published.isEmpty()) {
             throw ProblemException.invalidField(422, "alt",
-                    "cannot be cleared: published articles show this image (" + describe(published) + ")");
+                    "cannot be cleared: published articles show this image (" + describe(published, caller) + ")");
         }
     }
 
-    /** The crops around a new focal point, made from the stored full image and stored. */
-    private List<StoredRendition> crops(Media media, FocalPointView point) {
-        if (media.kind != MediaKind.IMAGE) {
-            throw ProblemException.invalidField(422, "focalPoint", "only images have a focal point");
-        }
-        List<Rendition> crops;
-        try (TemporaryFile full = copyOut(media.fileKey)) {
+    /** The crops around a focal point, made from the stored full image. */
+    private List<Rendition> crops(String fullKey, FocalPoint focal) {
+        try (TemporaryFile full = copyOut(fullKey)) {
             imageWork.acquireUninterruptibly();
             try {
-                crops = images.crops(full.path(), new FocalPoint(point.x(), point.y()));
+                return images.crops(full.path(), focal);
             } catch (UnreadableImage e) {
-                throw new IllegalStateException("A stored rendition cannot be read: " + media.fileKey, e);
+                throw new IllegalStateException("A stored rendition cannot be read: " + fullKey, e);
             } finally {
                 imageWork.release();
             }
         }
-        return crops.stream().map(this::put).toList();
     }
 
     /** Deletes media that no article shows (409 naming those that do) and its files that nothing else uses. */
     @Transactional
     void delete(long id, Integer expectedVersion, Caller caller) {
         Media media = findForChange(id, expectedVersion, caller);
-        List<UseView> uses = uses(id, false);
+        List<Use> uses = uses(id);
         if (!uses.isEmpty()) {
-            throw ProblemException.conflict("Articles show this media: " + describe(uses)
+            throw ProblemException.conflict("Articles show this media: " + describe(uses, caller)
                     + ". Remove it from them first.");
         }
         List<String> keys = media.fileKeys();
@@ -319,47 +343,48 @@ public class MediaService {
 
     /** Files are shared by identical uploads: a key goes only when no media row names it any more. */
     private void deleteUnreferenced(List<String> keys) {
-        lockKeys(keys);
+        library.lockKeys(keys);
         for (String key : keys) {
-            Number users = (Number) entityManager.createNativeQuery(
-                    "SELECT (SELECT count(*) FROM media WHERE file_key = :key)"
-                            + " + (SELECT count(*) FROM media_renditions WHERE file_key = :key)")
-                    .setParameter("key", key).getSingleResult();
-            if (users.longValue() == 0) {
+            if (!library.isUsed(key)) {
                 store.delete(key);
             }
         }
     }
 
-    /**
-     * Serialises storing and deleting of the same key across instances (transaction-scoped advisory
-     * locks, in key order): an upload of identical bytes never loses its file to a concurrent delete.
-     */
-    private void lockKeys(List<String> keys) {
-        for (String key : new TreeSet<>(keys)) {
-            entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                    .setParameter("key", key).getSingleResult();
+    /** An article that shows the media; who may see that it does depends on the caller. */
+    private record Use(UseView view, boolean published, Long ownerTokenId) {
+
+        /** Authors see their own articles and the published ones (as in the article endpoints). */
+        boolean seenBy(Caller caller) {
+            return caller.role() != Role.AUTHOR || published || caller.owns(ownerTokenId);
         }
     }
 
-    /** The articles that show the media, all or only the published ones (scheduled included). */
+    /** The articles that show the media (published ones include scheduled). */
     @SuppressWarnings("unchecked")
-    List<UseView> uses(long mediaId, boolean publishedOnly) {
+    private List<Use> uses(long mediaId) {
         List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT a.id, a.title FROM article_media am JOIN articles a ON a.id = am.article_id"
-                        + " WHERE am.media_id = :media" + (publishedOnly ? " AND a.status = 'PUBLISHED'" : "")
-                        + " ORDER BY a.id")
+                "SELECT a.id, a.title, a.status = 'PUBLISHED', a.owner_token_id FROM article_media am"
+                        + " JOIN articles a ON a.id = am.article_id WHERE am.media_id = :media ORDER BY a.id")
                 .setParameter("media", mediaId).getResultList();
-        return rows.stream().map(row -> new UseView(((Number) row[0]).longValue(), (String) row[1])).toList();
+        return rows.stream().map(row -> new Use(new UseView(((Number) row[0]).longValue(), (String) row[1]),
+                (Boolean) row[2], row[3] == null ? null : ((Number) row[3]).longValue())).toList();
     }
 
-    private static String describe(List<UseView> uses) {
-        List<String> named = uses.stream().map(use -> use.id() + " (“" + use.title() + "”)").toList();
-        return String.join(", ", named);
+    /** The uses the caller may see by name, and how many others there are. */
+    private static String describe(List<Use> uses, Caller caller) {
+        List<String> named = uses.stream().filter(use -> use.seenBy(caller))
+                .map(use -> use.view().id() + " (“" + use.view().title() + "”)").toList();
+        long others = uses.size() - named.size();
+        return String.join(", ", named) + (others == 0
+                ? ""
+                : (named.isEmpty() ? "" : " and ") + others
+                        + " article" + (others == 1 ? "" : "s") + " of other authors");
     }
 
-    MediaView view(Media media) {
-        return MediaViews.of(media, urls, uses(media.id, false));
+    MediaView view(Media media, Caller caller) {
+        List<UseView> seen = uses(media.id).stream().filter(use -> use.seenBy(caller)).map(Use::view).toList();
+        return MediaViews.of(media, urls, seen);
     }
 
     private static Media find(long id) {
@@ -383,14 +408,22 @@ public class MediaService {
         return media;
     }
 
-    /** The name without any path, control characters or surrounding blanks; an empty one is named by its type. */
-    static String cleanFileName(String name, DetectedType type) {
+    /**
+     * The name a file downloads under: without any path, control or format characters (a right-to-left
+     * override can disguise an extension), and always ending in the extension of its type, whatever
+     * the sender wrote: a PDF never downloads as "bao-cao.hta".
+     */
+    static String cleanFileName(String name, String extension) {
         String base = name == null ? "" : name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
-        if (base.isEmpty() || base.equals(".") || base.equals("..")) {
-            base = type == null ? "tep" : "tep." + type.extension();
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
+        int dot = base.lastIndexOf('.');
+        base = dot >= 0 ? base.substring(0, dot).strip() : base;
+        String suffix = "." + extension;
+        int room = MediaRecords.MAX_FILE_NAME - suffix.length();
+        if (base.codePointCount(0, base.length()) > room) {
+            base = base.substring(0, base.offsetByCodePoints(0, room));
         }
-        return base.length() > MediaRecords.MAX_FILE_NAME ? base.substring(0, MediaRecords.MAX_FILE_NAME) : base;
+        return (base.isEmpty() ? "tep" : base) + suffix;
     }
 
     private static String text(String value) {

@@ -204,6 +204,20 @@ class MediaApiTest extends ApiTest {
     }
 
     @Test
+    void aDocumentDownloadsUnderTheExtensionOfItsType() {
+        // A right-to-left override and a harmful extension: the name keeps neither.
+        byte[] unique = (new String(MediaSamples.pdf(), StandardCharsets.ISO_8859_1) + "% " + System.nanoTime() + "\n")
+                .getBytes(StandardCharsets.ISO_8859_1); // identical files share their address and download name
+        JsonPath pdf = admin().contentType("application/pdf").body(unique)
+                .queryParam("fileName", "bao-cao\u202Efdp.hta").post(MEDIA).then().statusCode(201)
+                .body("fileName", equalTo("bao-caofdp.pdf")).extract().jsonPath();
+        admin().contentType(MERGE_PATCH).body(Map.of("fileName", "Kế hoạch.html")).patch(MEDIA + "/" + pdf.getLong("id"))
+                .then().statusCode(200).body("fileName", equalTo("Kế hoạch.pdf"));
+        given().get(pdf.getString("url")).then().statusCode(200)
+                .header("Content-Disposition", containsString("K%E1%BA%BF%20ho%E1%BA%A1ch.pdf"));
+    }
+
+    @Test
     void aFileDeclaredAsAnotherTypeIsRefused() {
         long rows = mediaRows();
         badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType("image/jpeg")

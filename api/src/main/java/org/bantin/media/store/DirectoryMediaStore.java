@@ -12,13 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
@@ -30,8 +25,9 @@ import org.jboss.logging.Logger;
  * Files in a directory (bantin.media.directory), sharded by the first bytes of the hash as
  * ab/cd/<key> so that no directory grows huge. A file is written under a temporary name and
  * renamed: a reader sees all of it or nothing. The content type follows from the key's
- * extension. Deletion waits for the caller's commit (a rollback keeps the file in use) and tells
- * the other instances through the database, as the database store's trigger does.
+ * extension. Deletion waits for the caller's commit (a rollback keeps the file in use), checks
+ * under the key's lock that no identical upload took the file up meanwhile, and then tells the
+ * other instances through the database, as the database store's trigger does.
  */
 @Singleton
 @Typed(DirectoryMediaStore.class)
@@ -52,15 +48,15 @@ class DirectoryMediaStore implements MediaStore {
             "zip", "application/zip");
 
     private final Path root;
-    private final DataSource dataSource;
+    private final KeyUsers users;
     private final MediaFileCache cache;
     private final AfterCommit afterCommit;
 
-    DirectoryMediaStore(@ConfigProperty(name = "bantin.media.directory") Optional<Path> root, DataSource dataSource,
+    DirectoryMediaStore(@ConfigProperty(name = "bantin.media.directory") Optional<Path> root, KeyUsers users,
             MediaFileCache cache, AfterCommit afterCommit) {
         this.root = root.orElseThrow(() -> new IllegalStateException(
                 "bantin.media.store=directory needs bantin.media.directory (BANTIN_MEDIA_DIRECTORY)"));
-        this.dataSource = dataSource;
+        this.users = users;
         this.cache = cache;
         this.afterCommit = afterCommit;
         try {
@@ -160,20 +156,14 @@ class DirectoryMediaStore implements MediaStore {
 
     @Override
     public void delete(String key) {
-        try (Connection connection = dataSource.getConnection(); Statement notify = connection.createStatement()) {
-            // Delivered to every instance on commit, as V18's trigger on media_files does.
-            notify.execute("SELECT pg_notify('bantin_content', 'media_files')");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Announcing the deletion of " + key + " failed", e);
-        }
-        afterCommit.run(() -> {
+        afterCommit.run(() -> users.deleteUnlessUsed(key, () -> {
             try {
                 Files.deleteIfExists(pathOf(key));
             } catch (IOException e) {
                 LOG.warnf("The deleted media file %s stays on disk: %s", key, e.getMessage());
             }
             cache.evict(key); // after the file is gone, so that no read puts it back
-        });
+        }));
     }
 
     private static void deleteQuietly(Path temporary) {
