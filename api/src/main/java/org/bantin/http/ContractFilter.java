@@ -54,6 +54,9 @@ public class ContractFilter implements OASFilter {
         if (operation.getRequestBody() != null) {
             addProblem(responses, "400", "The body is not JSON, or a field has the wrong type or an unknown name.");
             addProblem(responses, "413", "The body is larger than the limit (1 MiB by default).");
+            if (!path.equals(RequestSizeFilter.UPLOADS)) {
+                addProblem(responses, "411", "The body was sent without Content-Length (chunked); only uploads may be.");
+            }
             addProblem(responses, "415", "The body is not sent as application/json.");
             addProblem(responses, "422", "Fields are invalid; `errors` names each one.");
         } else if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {

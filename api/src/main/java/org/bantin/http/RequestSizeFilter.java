@@ -14,7 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class RequestSizeFilter {
 
-    private static final String UPLOADS = "/api/v1/admin/media";
+    /** The one path whose bodies may stream in without a length: media uploads. */
+    static final String UPLOADS = "/api/v1/admin/media";
     /** Room for a multipart form's boundaries, part headers and description fields. */
     private static final long FORM_FRAMING = 64 * 1024;
 
