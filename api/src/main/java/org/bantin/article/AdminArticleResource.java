@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.bantin.article.ArticleRecords.AdminArticleView;
 import org.bantin.article.ArticleRecords.ArticleInput;
 import org.bantin.article.ArticleRecords.ArticlePatch;
+import org.bantin.article.ArticleRecords.PreviewLink;
 import org.bantin.article.ArticleRecords.PublishRequest;
 import org.bantin.auth.CurrentCaller;
 import org.bantin.auth.RequiresRole;
@@ -60,12 +61,15 @@ public class AdminArticleResource {
     private static final String IF_MATCH = "The version (ETag) the change is based on; another version makes it a 412.";
 
     private final ArticleService articles;
+    private final PreviewLinks previews;
     private final CurrentCaller caller;
     private final ObjectMapper json;
     private final Validator validator;
 
-    AdminArticleResource(ArticleService articles, CurrentCaller caller, ObjectMapper json, Validator validator) {
+    AdminArticleResource(ArticleService articles, PreviewLinks previews, CurrentCaller caller, ObjectMapper json,
+            Validator validator) {
         this.articles = articles;
+        this.previews = previews;
         this.caller = caller;
         this.json = json;
         this.validator = validator;
@@ -141,6 +145,24 @@ public class AdminArticleResource {
             @RequestBody(required = false) PublishRequest request) {
         return withVersion(ResponseBuilder.ok(), articles.publish(id, request == null ? null : request.publishAt(),
                 IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/preview")
+    @Operation(operationId = "createPreviewLink", summary = "Make a preview link to an article", description = "A read-only link that shows the article as it would be published, "
+            + "to whoever holds it, for BANTIN_PREVIEW_TTL (1 h): GET the `url` (GET /api/v1/preview/{token}). Authors may preview what they may read.")
+    @APIResponse(responseCode = "201", description = "A new link.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewLink.class)))
+    public RestResponse<PreviewLink> preview(@PathParam("id") long id) {
+        PreviewLink link = previews.issue(id, caller.get());
+        return ResponseBuilder.<PreviewLink>created(URI.create(link.url())).entity(link).build();
+    }
+
+    @DELETE
+    @Path("/{id}/preview")
+    @Operation(operationId = "revokePreviewLinks", summary = "Revoke every preview link to an article", description = "They answer 404 at once.")
+    @APIResponse(responseCode = "204", description = "Revoked.")
+    public void revokePreviews(@PathParam("id") long id) {
+        previews.revoke(id, caller.get());
     }
 
     @POST

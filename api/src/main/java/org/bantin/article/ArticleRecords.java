@@ -103,6 +103,13 @@ public final class ArticleRecords {
             @Schema(example = "Cải cách hành chính", required = true) String name) {
     }
 
+    @Schema(name = "PreviewLink", description = "A read-only link to an article as it would be published.")
+    public record PreviewLink(
+            @Schema(description = "Give it to reviewers; it grants nothing else.", example = "pv_3q2f6Yk0bWm8v1X9cR4tN7sL5pA2dE6gH8jK0mQ3uZ1", required = true) String token,
+            @Schema(description = "Where the article JSON is read, on the API.", example = "/api/v1/preview/pv_3q2f6Yk0bWm8v1X9cR4tN7sL5pA2dE6gH8jK0mQ3uZ1", required = true) String url,
+            @Schema(example = "2026-12-03T09:00:00Z", required = true) OffsetDateTime expiresAt) {
+    }
+
     @Schema(name = "PublishRequest", description = "Empty body: publish now. With publishAt: publish at that time (scheduled while it is in the future).")
     public record PublishRequest(
             @Schema(example = "2026-12-01T08:00:00+07:00") OffsetDateTime publishAt) {
@@ -142,9 +149,14 @@ public final class ArticleRecords {
             @Schema(required = true) RatingLine rating) {
 
         static ArticleView of(Article article, RatingLine rating, Map<Long, LibraryImage> images) {
+            return of(article, rating, images, article.publishedAt);
+        }
+
+        /** As readers would get it if it were published at publishedAt (a preview of a draft). */
+        static ArticleView of(Article article, RatingLine rating, Map<Long, LibraryImage> images, OffsetDateTime publishedAt) {
             return new ArticleView(article.slug, article.title, article.summary, BodyMedia.render(article.body, images),
-                    CoverView.of(article, images),
-                    categoryOf(article), article.tags, article.authorName, article.publishedAt, article.updatedAt, rating);
+                    CoverView.of(article, images), categoryOf(article), article.tags, article.authorName, publishedAt,
+                    article.updatedAt, rating);
         }
     }
 

@@ -43,6 +43,14 @@ public class PublicResponses {
     }
 
     /**
+     * As {@link #ok}, for what only its link's holder may see (a preview): no cache keeps it, no search
+     * engine indexes it.
+     */
+    public <T> RestResponse<T> unshared(HttpHeaders request, T body) {
+        return ok(request, body, "no-store").header("X-Robots-Tag", "noindex").build();
+    }
+
+    /**
      * As {@link #ok}, for a body that depends on the reader's Voter-Token (their own score or
      * vote): with one, only the reader's browser may keep it; and caches must tell the two apart.
      */
