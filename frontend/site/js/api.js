@@ -40,6 +40,7 @@ export const listCategories = () => request('GET', '/api/v1/categories');
 /** filter: { category, tag, q, page, limit } */
 export const listArticles = (filter) => request('GET', '/api/v1/articles', { params: filter });
 export const getArticle = (slug) => request('GET', `/api/v1/articles/${enc(slug)}`);
+export const getPreview = (token) => request('GET', `/api/v1/preview/${enc(token)}`);
 export const getRating = (slug, voterToken) => request('GET', `/api/v1/articles/${enc(slug)}/rating`, { voterToken });
 export const rate = (slug, score, voterToken) =>
   request('PUT', `/api/v1/articles/${enc(slug)}/rating`, { body: { score }, voterToken });

@@ -3,6 +3,7 @@ import { ApiError, ApiUnreachable, apiBaseUrl, getSite, listCategories } from '.
 import { show } from './dom.js';
 import { route } from './urls.js';
 import { showArticle } from './pages/article.js';
+import { showPreview } from './pages/preview.js';
 import { showList } from './pages/lists.js';
 import { showSurvey } from './pages/survey.js';
 import { renderMenu, renderSearchWords, renderSite, renderToday } from './views/header.js';
@@ -19,6 +20,7 @@ const PAGES = {
   tag: showList,
   search: showList,
   article: showArticle,
+  preview: showPreview,
   notFound: () => {
     throw new PageNotFound();
   },

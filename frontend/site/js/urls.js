@@ -3,7 +3,7 @@
 // Every page is the one index.html with a query, so that any static host serves the site
 // without rewrite rules: /?article=slug, /?category=slug, /?tag=CCHC, /?q=words, and &page=N.
 
-const ROUTE_KEYS = ['article', 'category', 'tag', 'q'];
+const ROUTE_KEYS = ['article', 'preview', 'category', 'tag', 'q'];
 
 function pageQuery(key, value, page) {
   const query = new URLSearchParams();

@@ -116,6 +116,29 @@ describe('the public site', skip ? { skip } : {}, () => {
     await context.close();
   });
 
+  test('a preview link shows a draft under a notice, kept out of search engines', async () => {
+    const [category] = await api('GET', '/api/v1/categories');
+    const title = 'Dự thảo: Kế hoạch chuyển đổi số năm 2027';
+    const draft = await api('POST', '/api/v1/admin/articles', {
+      title, category: category.slug, summary: 'Bản nháp gửi lãnh đạo duyệt.', body: '<p>Nội dung dự thảo.</p>',
+    });
+    const link = await api('POST', `/api/v1/admin/articles/${draft.id}/preview`);
+    const { page } = await open(`/?preview=${encodeURIComponent(link.token)}`);
+    await page.locator('h1').waitFor();
+    assert.equal(await page.locator('h1').textContent(), title);
+    assert.match(await page.locator('.preview-notice').textContent(), /^Bản xem trước — /);
+    assert.equal(await page.locator('meta[name="robots"]').getAttribute('content'), 'noindex');
+    assert.equal(await page.locator('.rating-line').count(), 0, 'a draft has no rating to give');
+    assert.match(await page.title(), /^Bản xem trước: Dự thảo: Kế hoạch chuyển đổi số năm 2027 – /);
+    await expectAccessible(page, 'a preview');
+
+    await api('DELETE', `/api/v1/admin/articles/${draft.id}/preview`);
+    const revoked = await open(`/?preview=${encodeURIComponent(link.token)}`);
+    await revoked.page.locator('main[aria-busy="false"]').waitFor();
+    assert.equal(await revoked.page.locator('h1').textContent(), 'Không tìm thấy trang');
+    await api('DELETE', `/api/v1/admin/articles/${draft.id}`);
+  });
+
   test('the sample article reads like the model page', async () => {
     for (const [viewport, name] of [[DESKTOP, 'article-desktop'], [PHONE, 'article-375']]) {
       const { page, context } = await open(`/?article=${SAMPLE_SLUG}`, { viewport });
