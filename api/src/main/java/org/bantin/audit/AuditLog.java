@@ -6,8 +6,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 
 import org.bantin.audit.AuditRecords.AuditEntryView;
 import org.bantin.auth.TokenRefused;
@@ -34,11 +32,12 @@ class AuditLog {
      * Writes an entry in a transaction of its own, after whatever it records has committed. A
      * failure is logged, not thrown: the change it records stands and has been answered.
      */
-    @Transactional(TxType.REQUIRES_NEW)
     void write(AuditEntry entry) {
         try {
-            entry.at = Timestamps.now();
-            entry.persistAndFlush();
+            QuarkusTransaction.requiringNew().run(() -> {
+                entry.at = Timestamps.now();
+                entry.persist();
+            });
         } catch (RuntimeException e) {
             LOG.errorf(e, "Audit entry not written: %s %s by %s (status %d)", entry.httpMethod, entry.path,
                     entry.actorName, entry.status);

@@ -2,6 +2,7 @@ package org.bantin.audit;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.TreeSet;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -33,8 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequiresRole(Role.ADMIN)
 @Tag(name = "Admin: audit")
 public class AuditResource {
-
-    private static final String OBJECT_TYPES = "article, category, survey, media, token";
 
     private final AuditLog log;
     private final ZoneId zone;
@@ -71,7 +70,8 @@ public class AuditResource {
         AuditFilter filter(ZoneId zone) {
             String type = QueryParams.text("objectType", objectType, 40);
             if (type != null && !AdminActions.OBJECT_TYPES.contains(type)) {
-                throw ProblemException.invalidField(400, "objectType", "must be one of " + OBJECT_TYPES);
+                throw ProblemException.invalidField(400, "objectType",
+                        "must be one of " + String.join(", ", new TreeSet<>(AdminActions.OBJECT_TYPES)));
             }
             LocalDate first = QueryParams.date("from", from);
             LocalDate last = QueryParams.date("to", to);

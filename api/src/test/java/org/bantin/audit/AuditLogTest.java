@@ -102,12 +102,14 @@ class AuditLogTest extends ApiTest {
     }
 
     @Test
-    void datesAreWholeDaysInTheSiteZone() {
+    void datesAreWholeDaysInTheSiteZoneAndRefusedWritesAreNotEntries() {
         String name = "Theo ngày " + System.nanoTime();
         String token = admin().body(Map.of("name", name, "role", "editor")).post("/api/v1/admin/tokens").then()
                 .statusCode(201).extract().path("token");
         as(token).body(Map.of("name", "Chuyên mục " + System.nanoTime())).post("/api/v1/admin/categories").then()
                 .statusCode(201);
+        badRequest().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(Map.of("name", " ")).post("/api/v1/admin/categories").then().statusCode(422);
         LocalDate today = LocalDate.now(SITE_ZONE);
 
         assertEquals(1, entries(name, today, today));
