@@ -151,6 +151,24 @@ class AuditLogTest extends ApiTest {
     }
 
     @Test
+    void anExportOfMoreThanItsBoundIsRefused() throws SQLException {
+        String actor = "Hàng loạt " + System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+                var insert = connection.prepareStatement("INSERT INTO audit_log (at, actor_name, object_type, action, "
+                        + "changed_fields, client_address, http_method, path, status) SELECT now(), ?, 'article', "
+                        + "'update', '{}', '192.0.2.1', 'PUT', '/api/v1/admin/articles/' || n, 200 "
+                        + "FROM generate_series(1, ?) n")) {
+            insert.setString(1, actor);
+            insert.setInt(2, AuditLog.MAX_EXPORT_ROWS + 1);
+            insert.executeUpdate();
+        }
+        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).queryParam("actor", actor).get(AUDIT + ".csv")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        admin().queryParam("actor", actor).get(AUDIT).then().statusCode(200)
+                .body("total", equalTo(AuditLog.MAX_EXPORT_ROWS + 1));
+    }
+
+    @Test
     void onlyAdminsReadTheLog() {
         String editor = tokenWithRole("editor");
         as(editor).get(AUDIT).then().statusCode(403);
