@@ -14,7 +14,7 @@ final class AuditRecords {
     @Schema(name = "AuditEntry", description = "One editor action, or one refused bearer token (`login-refused`, without an actor).")
     record AuditEntryView(
             @Schema(example = "812", required = true) long id,
-            @Schema(description = "When the change committed (just before the entry was written).", example = "2024-12-05T04:00:00Z", required = true) OffsetDateTime at,
+            @Schema(description = "Just after the change committed (when the entry was written).", example = "2024-12-05T04:00:00Z", required = true) OffsetDateTime at,
             @Schema(description = "The token's id; absent for BANTIN_ADMIN_TOKEN and refused tokens.", example = "3") Long actorTokenId,
             @Schema(description = "The token's name; absent for refused tokens.", example = "Phòng Thông tin – Báo chí") String actorName,
             @Schema(description = "The token's role; absent for refused tokens.", example = "editor", enumeration = {
