@@ -2,6 +2,7 @@ package org.bantin.auth;
 
 import java.lang.reflect.Method;
 
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -25,13 +26,15 @@ public class BearerTokenFilter {
     private final FailedTokenThrottle throttle;
     private final CurrentCaller currentCaller;
     private final ClientAddresses clientAddresses;
+    private final Event<TokenRefused> refusals;
 
     BearerTokenFilter(TokenService tokens, FailedTokenThrottle throttle, CurrentCaller currentCaller,
-            ClientAddresses clientAddresses) {
+            ClientAddresses clientAddresses, Event<TokenRefused> refusals) {
         this.tokens = tokens;
         this.throttle = throttle;
         this.currentCaller = currentCaller;
         this.clientAddresses = clientAddresses;
+        this.refusals = refusals;
     }
 
     @ServerRequestFilter
@@ -49,6 +52,7 @@ public class BearerTokenFilter {
         Authentication authentication = tokens.authenticate(header.substring(BEARER.length()).trim());
         if (authentication.refusal() != null) {
             throttle.countFailure(address, authentication.refusal());
+            refusals.fire(new TokenRefused(address, request.getMethod(), request.getUriInfo().getPath()));
             throw ProblemException.unauthorized("Bearer", authentication.refusal().detail);
         }
         Caller caller = authentication.caller();

@@ -20,6 +20,7 @@ import org.bantin.auth.RequiresRole;
 import org.bantin.auth.Role;
 import org.bantin.http.Page;
 import org.bantin.http.PageParams;
+import org.bantin.http.SpreadsheetCells;
 import org.bantin.survey.SurveyRecords.AdminSurveyView;
 import org.bantin.survey.SurveyRecords.OptionInput;
 import org.bantin.survey.SurveyRecords.OptionOrder;
@@ -41,9 +42,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RequiresRole(Role.EDITOR)
 @Tag(name = "Admin: surveys")
 public class AdminSurveyResource {
-
-    /** Spreadsheet programs read UTF-8 correctly only when the file starts with a byte order mark. */
-    static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final SurveyService surveys;
     private final CurrentCaller caller;
@@ -144,7 +142,7 @@ public class AdminSurveyResource {
     @Operation(operationId = "exportSurveyResults", summary = "Results as CSV (UTF-8 with a byte order mark, for spreadsheet programs)")
     @APIResponse(responseCode = "200", description = "One row per option: text, votes, percent of voters; then the number of voters.", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), example = "\uFEFFPhương án,Số phiếu,Tỷ lệ (%)\r\nTin tức – Sự kiện,42,35.6\r\nTổng số người tham gia,118,\r\n"))
     public RestResponse<String> exportResults(@PathParam("id") long id) {
-        String csv = BYTE_ORDER_MARK + SurveyCsv.of(surveys.resultsOf(id));
+        String csv = SpreadsheetCells.BYTE_ORDER_MARK + SurveyCsv.of(surveys.resultsOf(id));
         return RestResponse.ResponseBuilder.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"khao-sat-" + id + ".csv\"").build();
     }

@@ -1,0 +1,60 @@
+package org.bantin.audit;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an admin write does, named from its method and path template: the object type is the
+ * first segment after /api/v1/admin in the singular, the action follows REST usage (POST on the
+ * list: create; PUT or PATCH on an item: update; DELETE: delete; POST on item/verb: verb), except
+ * where the table below names it.
+ */
+final class AdminActions {
+
+    static final String ADMIN_PATH = "/api/v1/admin/";
+
+    private static final Map<String, String> TYPES = Map.of("articles", "article", "categories", "category",
+            "surveys", "survey", "media", "media", "tokens", "token");
+
+    private static final Map<String, String> NAMED = Map.of(
+            "POST /api/v1/admin/media", "upload",
+            "DELETE /api/v1/admin/tokens/{id}", "revoke",
+            "DELETE /api/v1/admin/articles/{id}/ratings", "clear-ratings",
+            "POST /api/v1/admin/surveys/{id}/options", "add-option",
+            "PUT /api/v1/admin/surveys/{id}/options/order", "reorder-options",
+            "PUT /api/v1/admin/surveys/{id}/options/{optionId}", "update-option",
+            "DELETE /api/v1/admin/surveys/{id}/options/{optionId}", "remove-option");
+
+    /** Every object type an entry can name. */
+    static final Set<String> OBJECT_TYPES = Set.copyOf(TYPES.values());
+
+    private AdminActions() {
+    }
+
+    /** The object type and action of a write to this template, e.g. `/api/v1/admin/articles/{id}/publish`. */
+    static Action of(String method, String template) {
+        String[] segments = template.substring(ADMIN_PATH.length()).split("/");
+        String objectType = TYPES.getOrDefault(segments[0], segments[0]);
+        String named = NAMED.get(method + " " + template);
+        if (named != null) {
+            return new Action(objectType, named);
+        }
+        if (segments.length == 1 && method.equals("POST")) {
+            return new Action(objectType, "create");
+        }
+        if (segments.length == 2 && (method.equals("PUT") || method.equals("PATCH"))) {
+            return new Action(objectType, "update");
+        }
+        if (segments.length == 2 && method.equals("DELETE")) {
+            return new Action(objectType, "delete");
+        }
+        if (segments.length == 3 && method.equals("POST") && !segments[2].startsWith("{")) {
+            return new Action(objectType, segments[2]);
+        }
+        // A write none of the rules names: recorded all the same, by its method and path.
+        return new Action(objectType, method.toLowerCase() + " " + template.substring(ADMIN_PATH.length()));
+    }
+
+    record Action(String objectType, String name) {
+    }
+}
