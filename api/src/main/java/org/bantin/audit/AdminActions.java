@@ -20,6 +20,8 @@ final class AdminActions {
             "POST /api/v1/admin/media", "upload",
             "DELETE /api/v1/admin/tokens/{id}", "revoke",
             "DELETE /api/v1/admin/articles/{id}/ratings", "clear-ratings",
+            "DELETE /api/v1/admin/articles/{id}/preview", "revoke-previews",
+            "POST /api/v1/admin/articles/{id}/revisions/{revisionId}/restore", "restore",
             "POST /api/v1/admin/surveys/{id}/options", "add-option",
             "PUT /api/v1/admin/surveys/{id}/options/order", "reorder-options",
             "PUT /api/v1/admin/surveys/{id}/options/{optionId}", "update-option",
