@@ -219,7 +219,7 @@ public class AdminArticleResource {
     @APIResponse(responseCode = "404", description = "No such article for this caller, or the revision is not one of the article's.")
     @APIResponse(responseCode = "409", description = "The revision's slug is now another article's, or someone else saved the article at the same moment.")
     public RestResponse<AdminArticleView> restoreRevision(@PathParam("id") long id, @PathParam("revisionId") long revisionId,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return withVersion(ResponseBuilder.ok(), revisions.restore(id, revisionId, IfMatch.version(ifMatch), caller.get()));
     }
 

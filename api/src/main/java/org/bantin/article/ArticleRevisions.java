@@ -15,7 +15,6 @@ import org.bantin.revision.RevisionRecords.RevisionSummary;
 import org.bantin.revision.RevisionRecords.RevisionView;
 import org.bantin.revision.Revisions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** An article's revisions, read with the article's read rights and restored through its normal update. */
@@ -55,10 +54,9 @@ class ArticleRevisions {
 
     /** Saves the revision's content as the article's, under the same rules as a PUT; that save is a new revision. */
     @Transactional
-    AdminArticleView restore(long id, long revisionId, Integer expectedVersion, Caller caller)
-            throws JsonProcessingException {
+    AdminArticleView restore(long id, long revisionId, Integer expectedVersion, Caller caller) {
         articles.requireReadable(id, caller);
-        ArticleInput saved = json.treeToValue(revisions.get(TYPE, id, revisionId).data(), ArticleInput.class);
+        ArticleInput saved = json.convertValue(revisions.get(TYPE, id, revisionId).data(), ArticleInput.class);
         return articles.update(id, saved, expectedVersion, caller);
     }
 }

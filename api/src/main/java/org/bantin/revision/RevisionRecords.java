@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Response bodies of the revision endpoints, the same for every content type. */
 public final class RevisionRecords {
@@ -29,10 +28,10 @@ public final class RevisionRecords {
             @Schema(example = "3", required = true) int number,
             @Schema(example = "2024-12-05T04:00:00Z", required = true) OffsetDateTime createdAt,
             @Schema(example = "Biên tập viên Nguyễn Văn A", required = true) String createdBy,
-            @Schema(type = SchemaType.OBJECT, description = "The fields as saved (for an article: title, slug, summary, body, category, tags, coverImage, author).", example = "{\"title\": \"Đẩy mạnh cải cách hành chính\", \"body\": \"<p>Kết quả, năm 2022 Chỉ số hài lòng đạt 8,17/10 điểm.</p>\"}", required = true) JsonNode data) {
+            @Schema(type = SchemaType.OBJECT, description = "The fields as saved (for an article: title, slug, summary, body, category, tags, coverImage, author).", example = "{\"title\": \"Đẩy mạnh cải cách hành chính\", \"body\": \"<p>Kết quả, năm 2022 Chỉ số hài lòng đạt 8,17/10 điểm.</p>\"}", required = true) Object data) {
     }
 
-    @Schema(name = "RevisionDiff", description = "What changed from one revision to another: only the fields that differ.")
+    @Schema(name = "RevisionDiff", description = "What changed from one revision to another: only the fields that differ, in alphabetical order.")
     public record RevisionDiff(
             @Schema(required = true) RevisionSummary from,
             @Schema(required = true) RevisionSummary to,
@@ -43,8 +42,8 @@ public final class RevisionRecords {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldChange(
             @Schema(example = "title", required = true) String field,
-            @Schema(description = "The value in the first revision; absent when it had none.", example = "Đẩy mạnh cải cách hành chính") JsonNode before,
-            @Schema(description = "The value in the second revision; absent when it has none.", example = "Đẩy mạnh cải cách hành chính năm 2024") JsonNode after,
+            @Schema(description = "The value in the first revision; absent when it had none.", example = "Đẩy mạnh cải cách hành chính") Object before,
+            @Schema(description = "The value in the second revision; absent when it has none.", example = "Đẩy mạnh cải cách hành chính năm 2024") Object after,
             @Schema(description = "Rich text only: its text, one block (paragraph, heading, list item, caption) a line, compared line by line.") List<LineChange> lines) {
     }
 

@@ -1,9 +1,9 @@
 package org.bantin.revision;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -111,14 +111,14 @@ public class Revisions {
         }
     }
 
-    /** Field by field comparison of two snapshots, in the order of the first snapshot's fields. */
+    /** Field by field comparison of two snapshots, fields in alphabetical order (jsonb keeps no written order). */
     static final class FieldDiff {
 
         private FieldDiff() {
         }
 
         static List<FieldChange> of(JsonNode before, JsonNode after, Set<String> richTextFields) {
-            Set<String> fields = new LinkedHashSet<>();
+            Set<String> fields = new TreeSet<>();
             before.fieldNames().forEachRemaining(fields::add);
             after.fieldNames().forEachRemaining(fields::add);
             List<FieldChange> changes = new ArrayList<>();
