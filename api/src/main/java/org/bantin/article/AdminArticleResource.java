@@ -35,6 +35,9 @@ import org.bantin.http.IfMatch;
 import org.bantin.http.Page;
 import org.bantin.http.PageParams;
 import org.bantin.http.ProblemException;
+import org.bantin.revision.RevisionRecords.RevisionDiff;
+import org.bantin.revision.RevisionRecords.RevisionSummary;
+import org.bantin.revision.RevisionRecords.RevisionView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -62,14 +65,16 @@ public class AdminArticleResource {
 
     private final ArticleService articles;
     private final PreviewLinks previews;
+    private final ArticleRevisions revisions;
     private final CurrentCaller caller;
     private final ObjectMapper json;
     private final Validator validator;
 
-    AdminArticleResource(ArticleService articles, PreviewLinks previews, CurrentCaller caller, ObjectMapper json,
-            Validator validator) {
+    AdminArticleResource(ArticleService articles, PreviewLinks previews, ArticleRevisions revisions, CurrentCaller caller,
+            ObjectMapper json, Validator validator) {
         this.articles = articles;
         this.previews = previews;
+        this.revisions = revisions;
         this.caller = caller;
         this.json = json;
         this.validator = validator;
@@ -172,6 +177,50 @@ public class AdminArticleResource {
     public RestResponse<AdminArticleView> unpublish(@PathParam("id") long id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return withVersion(ResponseBuilder.ok(), articles.unpublish(id, IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @Operation(operationId = "listArticleRevisions", summary = "List an article's revisions", description = "Newest first, without their fields. "
+            + "Every save (create, PUT, PATCH, restore) adds one; publishing and unpublishing change no content and add none. "
+            + "Readable by whoever may read the article.")
+    public Page<RevisionSummary> listRevisions(@PathParam("id") long id, @BeanParam PageParams paging) {
+        return revisions.list(id, paging.request(), caller.get());
+    }
+
+    @GET
+    @Path("/{id}/revisions/{revisionId}")
+    @Operation(operationId = "getArticleRevision", summary = "Get a revision of an article", description = "The article's fields as that save left them.")
+    @APIResponse(responseCode = "200", description = "The revision.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionView.class)))
+    @APIResponse(responseCode = "404", description = "No such article for this caller, or the revision is not one of the article's.")
+    public RevisionView getRevision(@PathParam("id") long id, @PathParam("revisionId") long revisionId) {
+        return revisions.get(id, revisionId, caller.get());
+    }
+
+    @GET
+    @Path("/{id}/revisions/{a}/diff/{b}")
+    @Operation(operationId = "diffArticleRevisions", summary = "Compare two revisions of an article", description = "The fields that differ from revision `a` to revision `b`, "
+            + "each with its value before and after; the body also as text, one paragraph (heading, list item, caption) a line, "
+            + "each line equal, inserted or deleted.")
+    @APIResponse(responseCode = "200", description = "The changed fields.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionDiff.class)))
+    @APIResponse(responseCode = "404", description = "No such article for this caller, or a revision that is not one of the article's.")
+    public RevisionDiff diffRevisions(@PathParam("id") long id,
+            @Parameter(description = "Revision id, the older side.") @PathParam("a") long a,
+            @Parameter(description = "Revision id, the newer side.") @PathParam("b") long b) {
+        return revisions.diff(id, a, b, caller.get());
+    }
+
+    @POST
+    @Path("/{id}/revisions/{revisionId}/restore")
+    @Operation(operationId = "restoreArticleRevision", summary = "Restore a revision of an article", description = "Saves the revision's content as the article's, "
+            + "as a PUT of it would (authors only their own drafts; the body sanitised again; alt texts checked on a published article), "
+            + "which adds a new revision.")
+    @APIResponse(responseCode = "200", description = "Restored.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
+    @APIResponse(responseCode = "404", description = "No such article for this caller, or the revision is not one of the article's.")
+    @APIResponse(responseCode = "409", description = "The revision's slug is now another article's, or someone else saved the article at the same moment.")
+    public RestResponse<AdminArticleView> restoreRevision(@PathParam("id") long id, @PathParam("revisionId") long revisionId,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        return withVersion(ResponseBuilder.ok(), revisions.restore(id, revisionId, IfMatch.version(ifMatch), caller.get()));
     }
 
     private static RestResponse<AdminArticleView> withVersion(ResponseBuilder<AdminArticleView> response,

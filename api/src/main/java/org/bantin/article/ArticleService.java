@@ -32,6 +32,7 @@ import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
 import org.bantin.media.LibraryImage;
 import org.bantin.media.MediaLibrary;
+import org.bantin.revision.Revisions;
 import org.bantin.text.Slugs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,11 +48,13 @@ public class ArticleService {
     private final EntityManager entityManager;
     private final ContentChanges changes;
     private final MediaLibrary media;
+    private final Revisions revisions;
 
-    ArticleService(EntityManager entityManager, ContentChanges changes, MediaLibrary media) {
+    ArticleService(EntityManager entityManager, ContentChanges changes, MediaLibrary media, Revisions revisions) {
         this.entityManager = entityManager;
         this.changes = changes;
         this.media = media;
+        this.revisions = revisions;
     }
 
     @Transactional
@@ -66,6 +69,7 @@ public class ArticleService {
         Set<Long> uses = apply(input, article, caller, now);
         write(article, article::persist);
         media.recordUses(article.id, uses);
+        revisions.record(ArticleRevisions.TYPE, article.id, currentInput(article), caller);
         return view(article, now);
     }
 
@@ -115,6 +119,7 @@ public class ArticleService {
         Set<Long> uses = apply(input, article, caller, now);
         write(article, entityManager::flush);
         media.recordUses(article.id, uses);
+        revisions.record(ArticleRevisions.TYPE, article.id, currentInput(article), caller); // the row is locked by its update
         if (article.status == Status.PUBLISHED) {
             requireAltTexts(article); // a change to a published (or scheduled) article is seen as it is saved
         }
@@ -139,7 +144,7 @@ public class ArticleService {
         return update(id, input, expectedVersion, caller);
     }
 
-    /** The article as an input, the starting point of a merge patch. */
+    /** The article as an input: the starting point of a merge patch, and the snapshot a revision keeps. */
     private static ArticleInput currentInput(Article article) {
         CoverImage cover = article.coverUrl == null && article.coverMediaId == null
                 ? null
@@ -153,6 +158,7 @@ public class ArticleService {
         Article article = findForChange(id, expectedVersion, caller);
         ContentChange.Shown before = shown(article);
         article.delete();
+        revisions.forget(ArticleRevisions.TYPE, id);
         changes.afterCommit(ContentChange.of(before, null));
     }
 
@@ -301,6 +307,11 @@ public class ArticleService {
 
     private static ProblemException notFound(long id) {
         return ProblemException.notFound("No article with id " + id + ".");
+    }
+
+    /** Throws the 404 of an article this caller may not read (see findReadable). */
+    void requireReadable(long id, Caller caller) {
+        findReadable(id, caller, Timestamps.now());
     }
 
     /** The article, unless the caller is an author and it is someone else's unpublished one: then it is a 404. */
