@@ -51,6 +51,15 @@ function newToken(earlier) {
 }
 
 /**
+ * A token to use instead of `refused`: the one another part of the page has renewed it into
+ * meanwhile (a second renewal would cost the reader a second proof of work), else a new one.
+ */
+function renewed(refused) {
+  const current = stored();
+  return current && current !== refused ? Promise.resolve(current) : newToken(refused);
+}
+
+/**
  * Runs `read(token)` with this browser's token if it has one (to see the reader's own score or
  * vote), or with none; a token the API no longer accepts (expired) is renewed and the read
  * repeated, or, if that fails, repeated without a token.
@@ -61,7 +70,7 @@ export async function readAsVoter(read) {
     return await read(token);
   } catch (error) {
     if (!(token && error instanceof ApiError && error.status === 401)) throw error;
-    const fresh = await newToken(token).catch(() => null);
+    const fresh = await renewed(token).catch(() => null);
     return read(fresh);
   }
 }
@@ -76,6 +85,6 @@ export async function withVoterToken(action) {
     return await action(token);
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 401)) throw error;
-    return action(await newToken(token));
+    return action(await renewed(token));
   }
 }
