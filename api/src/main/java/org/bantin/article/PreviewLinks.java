@@ -1,8 +1,6 @@
 package org.bantin.article;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -18,6 +16,7 @@ import org.bantin.article.ArticleRecords.PreviewLink;
 import org.bantin.auth.Caller;
 import org.bantin.database.Timestamps;
 import org.bantin.http.ProblemException;
+import org.bantin.media.Hashes;
 import org.bantin.media.MediaLibrary;
 import org.bantin.rating.RatingTotals;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -85,10 +84,6 @@ public class PreviewLinks {
     }
 
     private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Hashes.sha256(token.getBytes(StandardCharsets.UTF_8));
     }
 }

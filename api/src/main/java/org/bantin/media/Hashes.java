@@ -6,12 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** SHA-256, the name of every stored file. */
-final class Hashes {
+public final class Hashes {
 
     private Hashes() {
     }
 
-    static byte[] sha256(byte[] bytes) {
+    public static byte[] sha256(byte[] bytes) {
         return digest().digest(bytes);
     }
 
