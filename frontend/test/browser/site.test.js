@@ -14,6 +14,15 @@ const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
+/** Runs in the page: whether an image has finished loading with pixels (a lazy image loads once in view). */
+function loaded(img) {
+  if (img.complete) return img.naturalWidth > 0;
+  return new Promise((resolve) => {
+    img.addEventListener('load', () => resolve(img.naturalWidth > 0), { once: true });
+    img.addEventListener('error', () => resolve(false), { once: true });
+  });
+}
+
 const skip = missingChromium();
 if (skip && process.env.BANTIN_REQUIRE_BROWSER) throw new Error(skip);
 if (skip) console.log(`# ${skip}`);
@@ -149,8 +158,9 @@ describe('the public site', skip ? { skip } : {}, () => {
       assert.match(await page.locator('.rating-line').textContent(), /^Đánh giá cho bài viết: \d+(,\d)? điểm \(\d+ đánh giá\)$/);
       assert.equal(await page.locator('.article-body figcaption').first().textContent(),
         'Đồng chí Chủ tịch UBND tỉnh Phạm Quang Ngọc chủ trì hội nghị.');
-      assert.ok(await page.locator('.article-body figure img').first().evaluate((img) => img.complete && img.naturalWidth > 0),
-        'the body image loads from the API');
+      const bodyImage = page.locator('.article-body figure img').first();
+      await bodyImage.scrollIntoViewIfNeeded();
+      assert.ok(await bodyImage.evaluate(loaded), 'the body image loads from the API');
       assert.equal(await page.locator('.article-body figure img').first().getAttribute('loading'), 'lazy');
       assert.equal(await page.locator('.article-cover').count(), 0, 'the cover is the body\'s first picture: shown once');
       assert.match(await page.locator('.article-body').textContent(), /8,17\/10.*\.\/\.$/s);

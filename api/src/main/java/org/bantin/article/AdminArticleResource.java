@@ -26,11 +26,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.bantin.article.ArticleRecords.AdminArticleView;
 import org.bantin.article.ArticleRecords.ArticleInput;
 import org.bantin.article.ArticleRecords.ArticlePatch;
+import org.bantin.article.ArticleRecords.ChangeRequest;
 import org.bantin.article.ArticleRecords.PreviewLink;
 import org.bantin.article.ArticleRecords.PublishRequest;
 import org.bantin.auth.CurrentCaller;
 import org.bantin.auth.RequiresRole;
 import org.bantin.auth.Role;
+import org.bantin.content.Transitions.Transition;
 import org.bantin.http.IfMatch;
 import org.bantin.http.Page;
 import org.bantin.http.PageParams;
@@ -66,15 +68,17 @@ public class AdminArticleResource {
     private final ArticleService articles;
     private final PreviewLinks previews;
     private final ArticleRevisions revisions;
+    private final ArticleReview review;
     private final CurrentCaller caller;
     private final ObjectMapper json;
     private final Validator validator;
 
-    AdminArticleResource(ArticleService articles, PreviewLinks previews, ArticleRevisions revisions, CurrentCaller caller,
-            ObjectMapper json, Validator validator) {
+    AdminArticleResource(ArticleService articles, PreviewLinks previews, ArticleRevisions revisions, ArticleReview review,
+            CurrentCaller caller, ObjectMapper json, Validator validator) {
         this.articles = articles;
         this.previews = previews;
         this.revisions = revisions;
+        this.review = review;
         this.caller = caller;
         this.json = json;
         this.validator = validator;
@@ -91,9 +95,11 @@ public class AdminArticleResource {
     }
 
     @GET
-    @Operation(operationId = "adminListArticles", summary = "List articles in any state", description = "Most recently changed first. Authors see their own articles and the published ones.")
+    @Operation(operationId = "adminListArticles", summary = "List articles in any state", description = "Most recently changed first; "
+            + "`state=in_review` (and `approved`) is the editors' queue, oldest submission first. Authors see their own articles and the published ones.")
     public Page<AdminArticleView> list(
-            @Parameter(description = "Only articles in this state.", schema = @Schema(enumeration = {"draft", "scheduled",
+            @Parameter(description = "Only articles in this state. in_review, changes_requested and approved also match live articles whose pending version is in that state.", schema = @Schema(enumeration = {
+                    "draft", "in_review", "changes_requested", "approved", "scheduled",
                     "published"})) @QueryParam("state") String state,
             @BeanParam PageParams paging) {
         return articles.list(parseState(state), paging.request(), caller.get());
@@ -109,9 +115,11 @@ public class AdminArticleResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceArticle", summary = "Replace an article's content", description = "An omitted slug keeps the current one. Authors may change only their own drafts.")
+    @Operation(operationId = "replaceArticle", summary = "Replace an article's content", description = "An omitted slug keeps the current one. "
+            + "A live (published or scheduled) article keeps what readers see: the content is saved as its pending version, published by `.../publish`. "
+            + "Authors may change only their own articles, and not while they wait for review (409 naming the state).")
     @APIResponse(responseCode = "200", description = "Replaced.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
-    @APIResponse(responseCode = "409", description = "The new slug is taken, or someone else saved the article at the same moment.")
+    @APIResponse(responseCode = "409", description = "The new slug is taken, someone else saved the article at the same moment, or (to its author) the article waits for review.")
     public RestResponse<AdminArticleView> replace(@PathParam("id") long id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ArticleInput input) {
@@ -121,10 +129,11 @@ public class AdminArticleResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
-    @Operation(operationId = "patchArticle", summary = "Change some fields of an article (JSON merge patch, RFC 7396)", description = "Fields left out stay as they are; `null` clears an optional field.")
+    @Operation(operationId = "patchArticle", summary = "Change some fields of an article (JSON merge patch, RFC 7396)", description = "Fields left out stay as they are; `null` clears an optional field. "
+            + "The patch applies to the working copy (a live article's pending version, if any) and is saved as PUT saves.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = ArticlePatch.class)))
     @APIResponse(responseCode = "200", description = "Changed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
-    @APIResponse(responseCode = "409", description = "The new slug is taken, or someone else saved the article at the same moment.")
+    @APIResponse(responseCode = "409", description = "The new slug is taken, someone else saved the article at the same moment, or (to its author) the article waits for review.")
     public RestResponse<AdminArticleView> patch(@PathParam("id") long id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull ObjectNode patch)
             throws JsonProcessingException {
@@ -134,7 +143,7 @@ public class AdminArticleResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "Authors may delete only their own drafts.")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "Authors may delete only their own articles that are not live and not waiting for review.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void delete(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         articles.delete(id, IfMatch.version(ifMatch), caller.get());
@@ -144,12 +153,48 @@ public class AdminArticleResource {
     @Path("/{id}/publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.EDITOR)
-    @Operation(operationId = "publishArticle", summary = "Publish an article now or at a given time", description = "No body: publish now (an article that is already live keeps its date). `publishAt` in the future schedules it; in the past, backdates it.")
+    @Operation(operationId = "publishArticle", summary = "Publish an article now or at a given time", description = "Publishes the working copy, whatever its review state "
+            + "(editors may publish directly): a live article's pending version replaces the live one. "
+            + "No body: publish now (an article that is already live keeps its date). `publishAt` in the future schedules it; in the past, backdates it.")
     public RestResponse<AdminArticleView> publish(@PathParam("id") long id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @RequestBody(required = false) PublishRequest request) {
         return withVersion(ResponseBuilder.ok(), articles.publish(id, request == null ? null : request.publishAt(),
                 IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @Operation(operationId = "submitArticle", summary = "Submit an article for review", description = "From draft or changes_requested to in_review "
+            + "(for a live article: its pending version). Authors submit their own articles; editors may too.")
+    @APIResponse(responseCode = "200", description = "In review.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
+    @APIResponse(responseCode = "409", description = "The article's state allows no submission (already in review, or live without pending changes); the problem's `state` names it.")
+    public RestResponse<AdminArticleView> submit(@PathParam("id") long id,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        return withVersion(ResponseBuilder.ok(), review.submit(id, IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/request-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.EDITOR)
+    @Operation(operationId = "requestArticleChanges", summary = "Send an article back to its author", description = "From in_review (or approved) to changes_requested, "
+            + "with the editor's comment, which the article then shows as `reviewComment`.")
+    @APIResponse(responseCode = "200", description = "Sent back.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
+    @APIResponse(responseCode = "409", description = "The article is not in review; the problem's `state` names its state.")
+    public RestResponse<AdminArticleView> requestChanges(@PathParam("id") long id,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ChangeRequest request) {
+        return withVersion(ResponseBuilder.ok(),
+                review.requestChanges(id, request.comment(), IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @GET
+    @Path("/{id}/transitions")
+    @Operation(operationId = "listArticleTransitions", summary = "List an article's workflow steps", description = "Newest first: each submission, request for changes, "
+            + "approval, publication and unpublication, with who made it and when. Readable by whoever may read the article.")
+    public Page<Transition> listTransitions(@PathParam("id") long id, @BeanParam PageParams paging) {
+        return review.list(id, paging.request(), caller.get());
     }
 
     @POST
@@ -262,6 +307,7 @@ public class AdminArticleResource {
                 return candidate;
             }
         }
-        throw ProblemException.invalidField(400, "state", "must be one of draft, scheduled, published");
+        throw ProblemException.invalidField(400, "state",
+                "must be one of draft, in_review, changes_requested, approved, scheduled, published");
     }
 }

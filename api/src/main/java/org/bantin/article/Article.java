@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.bantin.category.Category;
+import org.bantin.content.Review;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -94,14 +95,88 @@ public class Article extends PanacheEntityBase {
     @Column(name = "updated_by")
     public String updatedBy;
 
+    /** Where the working copy (this article until it is live, then its pending version) stands in review. */
+    @Enumerated(EnumType.STRING)
+    public Review review = Review.NONE;
+
+    /** When the working copy was last submitted for review: the editors' queue is oldest first. */
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+
+    /** The first approval, where the category needs a second editor to publish. */
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "approved_token_id")
+    public Long approvedTokenId;
+
+    /** The editor's last request for changes, kept for the author to read. */
+    @Column(name = "review_comment")
+    public String reviewComment;
+
+    @Column(name = "review_comment_by")
+    public String reviewCommentBy;
+
+    @Column(name = "review_comment_at")
+    public OffsetDateTime reviewCommentAt;
+
+    /** The revision holding the pending version of a live article; the fields above stay as readers see them. */
+    @Column(name = "pending_revision")
+    public Integer pendingRevision;
+
     @Version
     public int version;
 
+    /** The state editors see: of the article until it is live (its review state), then of the live version. */
     public ArticleState state(OffsetDateTime now) {
         if (status == Status.DRAFT) {
-            return ArticleState.DRAFT;
+            return ArticleState.of(review);
         }
         return publishedAt.isAfter(now) ? ArticleState.SCHEDULED : ArticleState.PUBLISHED;
+    }
+
+    /** The state of the version editors work on: the pending one if there is one. */
+    public ArticleState workingState(OffsetDateTime now) {
+        return pendingRevision != null ? ArticleState.of(review) : state(now);
+    }
+
+    /** Whether readers see this article now or once its publish time comes; its edits then wait beside it. */
+    public boolean live() {
+        return status == Status.PUBLISHED;
+    }
+
+    /** An unmanaged copy, to show another version of the article without changing it. */
+    Article copy() {
+        Article copy = new Article();
+        copy.id = id;
+        copy.slug = slug;
+        copy.title = title;
+        copy.summary = summary;
+        copy.body = body;
+        copy.category = category;
+        copy.tags = tags;
+        copy.coverUrl = coverUrl;
+        copy.coverMediaId = coverMediaId;
+        copy.coverAlt = coverAlt;
+        copy.coverCaption = coverCaption;
+        copy.authorName = authorName;
+        copy.status = status;
+        copy.publishedAt = publishedAt;
+        copy.ownerTokenId = ownerTokenId;
+        copy.createdAt = createdAt;
+        copy.createdBy = createdBy;
+        copy.updatedAt = updatedAt;
+        copy.updatedBy = updatedBy;
+        copy.review = review;
+        copy.submittedAt = submittedAt;
+        copy.approvedBy = approvedBy;
+        copy.approvedTokenId = approvedTokenId;
+        copy.reviewComment = reviewComment;
+        copy.reviewCommentBy = reviewCommentBy;
+        copy.reviewCommentAt = reviewCommentAt;
+        copy.pendingRevision = pendingRevision;
+        copy.version = version;
+        return copy;
     }
 
     /** A published article whose publish time has come, with its category loaded. */

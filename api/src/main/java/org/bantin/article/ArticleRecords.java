@@ -110,6 +110,24 @@ public final class ArticleRecords {
             @Schema(example = "2026-12-03T09:00:00Z", required = true) OffsetDateTime expiresAt) {
     }
 
+    @Schema(name = "PendingVersion", description = "Changes to a live article waiting beside it until they are published.")
+    public record PendingVersion(
+            @Schema(description = "The revision that holds them.", example = "7", required = true) int revision,
+            @Schema(description = "draft, in_review, changes_requested or approved.", example = "in_review", required = true) ArticleState state) {
+    }
+
+    @Schema(name = "ReviewComment", description = "What an editor asked to change.")
+    public record ReviewComment(
+            @Schema(example = "Bổ sung số liệu quý III và nguồn trích dẫn.", required = true) String comment,
+            @Schema(example = "Biên tập viên Nguyễn Văn A", required = true) String by,
+            @Schema(example = "2026-12-03T09:00:00Z", required = true) OffsetDateTime at) {
+    }
+
+    @Schema(name = "ChangeRequest", description = "An editor's request for changes: what to change.")
+    public record ChangeRequest(
+            @Schema(example = "Bổ sung số liệu quý III và nguồn trích dẫn.", required = true, maxLength = 2000) @NotBlank @Size(max = 2000) String comment) {
+    }
+
     @Schema(name = "PublishRequest", description = "Empty body: publish now. With publishAt: publish at that time (scheduled while it is in the future).")
     public record PublishRequest(
             @Schema(example = "2026-12-01T08:00:00+07:00") OffsetDateTime publishAt) {
@@ -171,7 +189,12 @@ public final class ArticleRecords {
             @Schema(required = true) CategoryRef category,
             @Schema(required = true, example = "[\"cải cách hành chính\", \"CCHC\"]") List<String> tags,
             @Schema(example = "Phòng Thông tin – Báo chí", required = true) String author,
-            @Schema(required = true, example = "published") ArticleState state,
+            @Schema(required = true, description = "draft, in_review, changes_requested or approved: not live yet, where the article stands in review; "
+                    + "scheduled or published: live (its pending version, if any, has its own state).", example = "published") ArticleState state,
+            @Schema(description = "Of a live article: its changes not published yet (the content fields here show them; readers still see the live version).") PendingVersion pending,
+            @Schema(description = "When the working copy was last submitted for review.", example = "2026-12-02T08:00:00Z") OffsetDateTime submittedAt,
+            @Schema(description = "Name of the editor who approved it first, where its category needs a second editor to publish.", example = "Biên tập viên Nguyễn Văn A") String approvedBy,
+            @Schema(description = "The editor's last request for changes.") ReviewComment reviewComment,
             @Schema(description = "Set when published or scheduled.", example = "2023-06-09T01:30:00Z") OffsetDateTime publishedAt,
             @Schema(required = true, example = "2024-12-05T04:00:00Z") OffsetDateTime createdAt,
             @Schema(description = "Name of the token that created it.", example = "Phòng Thông tin – Báo chí", required = true) String createdBy,
@@ -179,9 +202,17 @@ public final class ArticleRecords {
             @Schema(description = "Name of the token that last changed it.", example = "Biên tập viên Nguyễn Văn A", required = true) String updatedBy,
             @Schema(description = "Increases with every change; send it back as `If-Match` to refuse overwriting someone else's change.", example = "3", required = true) int version) {
 
+        /** Of an article's working copy (ArticleService.working). */
         static AdminArticleView of(Article article, OffsetDateTime now, Map<Long, LibraryImage> images) {
             return new AdminArticleView(article.id, article.slug, article.title, article.summary, article.body,
                     CoverView.of(article, images), categoryOf(article), article.tags, article.authorName, article.state(now),
+                    article.pendingRevision == null
+                            ? null
+                            : new PendingVersion(article.pendingRevision, ArticleState.of(article.review)),
+                    article.submittedAt, article.approvedBy,
+                    article.reviewComment == null
+                            ? null
+                            : new ReviewComment(article.reviewComment, article.reviewCommentBy, article.reviewCommentAt),
                     article.publishedAt, article.createdAt, article.createdBy, article.updatedAt, article.updatedBy,
                     article.version);
         }

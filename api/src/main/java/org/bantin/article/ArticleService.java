@@ -23,6 +23,8 @@ import org.bantin.article.ArticleRecords.CoverImage;
 import org.bantin.auth.Caller;
 import org.bantin.auth.Role;
 import org.bantin.category.Category;
+import org.bantin.content.Review;
+import org.bantin.content.Transitions;
 import org.bantin.database.SqlErrors;
 import org.bantin.database.Timestamps;
 import org.bantin.http.ContentChange;
@@ -32,10 +34,12 @@ import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
 import org.bantin.media.LibraryImage;
 import org.bantin.media.MediaLibrary;
+import org.bantin.revision.RevisionRecords.RevisionView;
 import org.bantin.revision.Revisions;
 import org.bantin.text.Slugs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -49,12 +53,17 @@ public class ArticleService {
     private final ContentChanges changes;
     private final MediaLibrary media;
     private final Revisions revisions;
+    private final Transitions transitions;
+    private final ObjectMapper json;
 
-    ArticleService(EntityManager entityManager, ContentChanges changes, MediaLibrary media, Revisions revisions) {
+    ArticleService(EntityManager entityManager, ContentChanges changes, MediaLibrary media, Revisions revisions,
+            Transitions transitions, ObjectMapper json) {
         this.entityManager = entityManager;
         this.changes = changes;
         this.media = media;
         this.revisions = revisions;
+        this.transitions = transitions;
+        this.json = json;
     }
 
     @Transactional
@@ -78,53 +87,132 @@ public class ArticleService {
         return view(findReadable(id, caller, now), now);
     }
 
-    /** Editors see every article; authors see their own and the published ones. */
+    /**
+     * Editors see every article; authors see their own and the published ones. Most recently changed first; what
+     * waits for review (in_review, approved; pending versions of live articles included) oldest submission first.
+     */
     Page<AdminArticleView> list(ArticleState state, PageRequest page, Caller caller) {
         OffsetDateTime now = Timestamps.now();
         List<String> conditions = new ArrayList<>(List.of("true"));
         Parameters parameters = new Parameters();
         if (state != null) {
             conditions.add(switch (state) {
-                case DRAFT -> "status = :status";
-                case SCHEDULED -> "status = :status and publishedAt > :now";
-                case PUBLISHED -> "status = :status and publishedAt <= :now";
+                case DRAFT -> "status = :draft and review = :review";
+                case IN_REVIEW, CHANGES_REQUESTED, APPROVED -> "review = :review";
+                case SCHEDULED -> "status = :live and publishedAt > :now";
+                case PUBLISHED -> "status = :live and publishedAt <= :now";
             });
-            parameters.and("status", state == ArticleState.DRAFT ? Status.DRAFT : Status.PUBLISHED);
+            switch (state) {
+                case DRAFT -> parameters.and("draft", Status.DRAFT).and("review", Review.NONE);
+                case IN_REVIEW -> parameters.and("review", Review.IN_REVIEW);
+                case CHANGES_REQUESTED -> parameters.and("review", Review.CHANGES_REQUESTED);
+                case APPROVED -> parameters.and("review", Review.APPROVED);
+                case SCHEDULED, PUBLISHED -> parameters.and("live", Status.PUBLISHED);
+            }
         }
         boolean author = caller.role() == Role.AUTHOR;
         if (author) {
-            conditions.add("(ownerTokenId = :owner or status = :live and publishedAt <= :now)");
-            parameters.and("owner", caller.tokenId() == null ? -1L : caller.tokenId()).and("live", Status.PUBLISHED);
+            conditions.add("(ownerTokenId = :owner or status = :visible and publishedAt <= :now)");
+            parameters.and("owner", caller.tokenId() == null ? -1L : caller.tokenId()).and("visible", Status.PUBLISHED);
         }
         if (author || state == ArticleState.SCHEDULED || state == ArticleState.PUBLISHED) {
             parameters.and("now", now);
         }
         String condition = String.join(" and ", conditions);
-        PanacheQuery<Article> query = Article.find(condition, Sort.descending("updatedAt", "id"), parameters);
-        List<Article> articles = query.page(page.page() - 1, page.limit()).list();
-        Map<Long, LibraryImage> covers = media.images(coverIds(articles));
-        List<AdminArticleView> items = articles.stream().map(article -> AdminArticleView.of(article, now, covers)).toList();
+        Sort order = state == ArticleState.IN_REVIEW || state == ArticleState.APPROVED
+                ? Sort.ascending("submittedAt", "id")
+                : Sort.descending("updatedAt", "id");
+        PanacheQuery<Article> query = Article.find(condition, order, parameters);
+        List<Article> working = query.page(page.page() - 1, page.limit()).list().stream().map(this::working).toList();
+        Map<Long, LibraryImage> covers = media.images(coverIds(working));
+        List<AdminArticleView> items = working.stream().map(article -> AdminArticleView.of(article, now, covers)).toList();
         return page.of(items, query.count());
     }
 
-    /** Replaces an article's content; an omitted slug keeps the current one. */
+    /**
+     * Replaces the content of an article's working copy; an omitted slug keeps the current one. An article that is
+     * not live is changed itself; a live one keeps what readers see, and the content waits beside it as its pending
+     * version until it is published. Content changed after a first approval needs approving again.
+     */
     @Transactional
     AdminArticleView update(long id, ArticleInput input, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
-        ContentChange.Shown before = shown(article);
         OffsetDateTime now = Timestamps.now();
-        if (input.slug() != null) {
-            article.slug = input.slug();
+        if (article.review == Review.APPROVED) {
+            withdrawApproval(article, caller);
         }
-        Set<Long> uses = apply(input, article, caller, now);
+        if (article.live()) {
+            savePending(article, input, caller, now);
+        } else {
+            if (input.slug() != null) {
+                article.slug = input.slug();
+            }
+            Set<Long> uses = apply(input, article, caller, now);
+            write(article, entityManager::flush);
+            media.recordUses(article.id, uses);
+            revisions.record(ArticleRevisions.TYPE, article.id, currentInput(article), caller); // the row is locked by its update
+        }
+        return view(article, now);
+    }
+
+    /** The pending version of a live article is a revision; the article only points to it. */
+    private void savePending(Article article, ArticleInput input, Caller caller, OffsetDateTime now) {
+        Article pending = article.pendingRevision == null ? article.copy() : working(article);
+        if (input.slug() != null) {
+            pending.slug = input.slug();
+            requireFreeSlug(pending.slug, article.id); // the unique key checks it only once it is published
+        }
+        Set<Long> uses = apply(input, pending, caller, now);
+        uses.addAll(BodyMedia.shownBy(article)); // the live version still shows its own
+        // Locked, the revision is numbered after the last; a version changed meanwhile is refused.
+        write(article, () -> entityManager.lock(article, LockModeType.PESSIMISTIC_WRITE));
+        article.pendingRevision = revisions.record(ArticleRevisions.TYPE, article.id, currentInput(pending), caller);
         write(article, entityManager::flush);
         media.recordUses(article.id, uses);
-        revisions.record(ArticleRevisions.TYPE, article.id, currentInput(article), caller); // the row is locked by its update
-        if (article.status == Status.PUBLISHED) {
-            requireAltTexts(article); // a change to a published (or scheduled) article is seen as it is saved
+    }
+
+    private void withdrawApproval(Article article, Caller caller) {
+        transitions.record(ArticleRevisions.TYPE, article.id, ArticleState.APPROVED.wireName(),
+                ArticleState.IN_REVIEW.wireName(), "Changed after approval: to be approved again.", caller);
+        article.review = Review.IN_REVIEW;
+        article.approvedBy = null;
+        article.approvedTokenId = null;
+    }
+
+    private static void requireFreeSlug(String slug, long id) {
+        if (Article.count("slug = ?1 and id <> ?2", slug, id) > 0) {
+            throw takenSlug(slug);
         }
-        changes.afterCommit(ContentChange.of(before, shown(article)));
-        return view(article, now);
+    }
+
+    /**
+     * The version editors work on: the article itself, or an unmanaged copy of it showing its pending version (with
+     * who saved that and when as its last change).
+     */
+    Article working(Article article) {
+        if (article.pendingRevision == null) {
+            return article;
+        }
+        RevisionView revision = revisions.numbered(ArticleRevisions.TYPE, article.id, article.pendingRevision);
+        ArticleInput input = json.convertValue(revision.data(), ArticleInput.class);
+        Article copy = article.copy();
+        copy.slug = input.slug();
+        copy.title = input.title();
+        copy.summary = input.summary();
+        copy.body = input.body();
+        // A category deleted since (only a live article's own one is kept from deletion) shows the live one; publishing
+        // the version then asks for another.
+        copy.category = Category.findBySlug(input.category()).orElse(article.category);
+        copy.tags = input.tags();
+        CoverImage cover = input.coverImage();
+        copy.coverUrl = cover == null ? null : cover.url();
+        copy.coverMediaId = cover == null ? null : cover.mediaId();
+        copy.coverAlt = cover == null ? null : cover.alt();
+        copy.coverCaption = cover == null ? null : cover.caption();
+        copy.authorName = input.author();
+        copy.updatedAt = revision.createdAt();
+        copy.updatedBy = revision.createdBy();
+        return copy;
     }
 
     /** How a patch turns the article's current content into the content to save. */
@@ -140,7 +228,7 @@ public class ArticleService {
     @Transactional
     AdminArticleView patch(long id, Patch patch, Integer expectedVersion, Caller caller) throws JsonProcessingException {
         entityManager.find(Article.class, id, LockModeType.PESSIMISTIC_WRITE);
-        ArticleInput input = patch.applyTo(currentInput(findForChange(id, expectedVersion, caller)));
+        ArticleInput input = patch.applyTo(currentInput(working(findForChange(id, expectedVersion, caller))));
         return update(id, input, expectedVersion, caller);
     }
 
@@ -156,40 +244,76 @@ public class ArticleService {
     @Transactional
     void delete(long id, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
+        if (caller.role() == Role.AUTHOR && article.live()) {
+            throw ProblemException.forbidden("Authors may not delete a published or scheduled article; an editor may.");
+        }
         ContentChange.Shown before = shown(article);
         article.delete();
         revisions.forget(ArticleRevisions.TYPE, id);
+        transitions.forget(ArticleRevisions.TYPE, id);
         changes.afterCommit(ContentChange.of(before, null));
     }
 
-    /** Publishes now (publishAt null) or at publishAt. Publishing a published article again changes nothing. */
+    /**
+     * Publishes the working copy (a pending version replaces the live one) now (publishAt null; a live article
+     * keeps its date) or at publishAt, whatever its review state: editors may publish directly. Publishing a live
+     * article without a pending version again changes nothing.
+     */
     @Transactional
     public AdminArticleView publish(long id, OffsetDateTime publishAt, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
         OffsetDateTime now = Timestamps.now();
         boolean alreadyLive = article.state(now) == ArticleState.PUBLISHED;
-        if (publishAt != null || !alreadyLive) {
-            requireAltTexts(article);
+        if (publishAt != null || !alreadyLive || article.pendingRevision != null) {
+            String from = article.workingState(now).wireName();
             ContentChange.Shown before = shown(article);
+            takePending(article, caller, now);
+            requireAltTexts(article);
             article.status = Status.PUBLISHED;
-            article.publishedAt = publishAt != null ? publishAt.withOffsetSameInstant(ZoneOffset.UTC) : now;
+            article.publishedAt = publishAt != null
+                    ? publishAt.withOffsetSameInstant(ZoneOffset.UTC)
+                    : alreadyLive ? article.publishedAt : now;
+            endReview(article);
             touch(article, caller, now);
             write(article, entityManager::flush);
+            transitions.record(ArticleRevisions.TYPE, id, from, article.state(now).wireName(), null, caller);
             changes.afterCommit(ContentChange.of(before, shown(article)));
         }
         return view(article, now);
     }
 
+    /** Makes a pending version the article's own content (it is being published or taken back to a draft). */
+    private void takePending(Article article, Caller caller, OffsetDateTime now) {
+        if (article.pendingRevision == null) {
+            return;
+        }
+        ArticleInput pending = currentInput(working(article));
+        article.slug = pending.slug();
+        media.recordUses(article.id, apply(pending, article, caller, now));
+        article.pendingRevision = null;
+    }
+
+    private static void endReview(Article article) {
+        article.review = Review.NONE;
+        article.submittedAt = null;
+        article.approvedBy = null;
+        article.approvedTokenId = null;
+    }
+
+    /** Takes a live article back out of readers' sight; its working copy (a pending version) becomes the article. */
     @Transactional
     AdminArticleView unpublish(long id, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
         OffsetDateTime now = Timestamps.now();
-        if (article.status != Status.DRAFT) {
+        if (article.live()) {
+            String from = article.state(now).wireName();
             ContentChange.Shown before = shown(article);
+            takePending(article, caller, now);
             article.status = Status.DRAFT;
             article.publishedAt = null;
             touch(article, caller, now);
             write(article, entityManager::flush);
+            transitions.record(ArticleRevisions.TYPE, id, from, article.state(now).wireName(), null, caller);
             changes.afterCommit(ContentChange.of(before, null));
         }
         return view(article, now);
@@ -251,8 +375,9 @@ public class ArticleService {
         }
     }
 
-    private AdminArticleView view(Article article, OffsetDateTime now) {
-        return AdminArticleView.of(article, now, media.images(coverIds(List.of(article))));
+    AdminArticleView view(Article article, OffsetDateTime now) {
+        Article working = working(article);
+        return AdminArticleView.of(working, now, media.images(coverIds(List.of(working))));
     }
 
     static Set<Long> coverIds(List<Article> articles) {
@@ -315,7 +440,7 @@ public class ArticleService {
     }
 
     /** The article, unless the caller is an author and it is someone else's unpublished one: then it is a 404. */
-    private static Article findReadable(long id, Caller caller, OffsetDateTime now) {
+    static Article findReadable(long id, Caller caller, OffsetDateTime now) {
         Article article = find(id);
         if (caller.role() == Role.AUTHOR && !caller.owns(article.ownerTokenId)
                 && article.state(now) != ArticleState.PUBLISHED) {
@@ -324,31 +449,50 @@ public class ArticleService {
         return article;
     }
 
-    /** The article, if this caller may change it and it is still the version the caller last saw. */
-    private static Article findForChange(long id, Integer expectedVersion, Caller caller) {
-        Article article = findReadable(id, caller, Timestamps.now());
-        if (caller.role() == Role.AUTHOR && !(article.status == Status.DRAFT && caller.owns(article.ownerTokenId))) {
-            throw ProblemException.forbidden("Authors may change only their own drafts.");
+    /**
+     * The article, if this caller may change it and it is still the version the caller last saw. Authors change
+     * only their own articles, and not while they wait for review.
+     */
+    static Article findForChange(long id, Integer expectedVersion, Caller caller) {
+        OffsetDateTime now = Timestamps.now();
+        Article article = findReadable(id, caller, now);
+        if (caller.role() == Role.AUTHOR) {
+            if (!caller.owns(article.ownerTokenId)) {
+                throw ProblemException.forbidden("Authors may change only their own articles.");
+            }
+            if (article.review == Review.IN_REVIEW || article.review == Review.APPROVED) {
+                String state = article.workingState(now).wireName();
+                throw ProblemException.invalidTransition(state, "The article is " + state
+                        + ": it waits for an editor, who may publish it or send it back for changes.");
+            }
         }
+        requireVersion(article, expectedVersion);
+        return article;
+    }
+
+    static void requireVersion(Article article, Integer expectedVersion) {
         if (expectedVersion != null && expectedVersion != article.version) {
             throw ProblemException.preconditionFailed("The article has changed since version " + expectedVersion
                     + "; it is now at version " + article.version + ".");
         }
-        return article;
     }
 
     /** Writes now, so that the database's refusals become problems: a taken slug, a concurrent change. */
-    private static void write(Article article, Runnable write) {
+    static void write(Article article, Runnable write) {
         try {
             write.run();
         } catch (OptimisticLockException e) {
             throw ProblemException.conflict("Someone else changed the article at the same time; reload it and try again.");
         } catch (PersistenceException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-                throw ProblemException.conflict("An article with the slug '" + article.slug + "' already exists.");
+                throw takenSlug(article.slug);
             }
             throw e;
         }
+    }
+
+    private static ProblemException takenSlug(String slug) {
+        return ProblemException.conflict("An article with the slug '" + slug + "' already exists.");
     }
 
 }

@@ -70,7 +70,7 @@ public class PreviewLinks {
                 + " WHERE article_id = :article AND revoked_at IS NULL").setParameter("article", articleId).executeUpdate();
     }
 
-    /** The article a live link shows, as readers would get it once published; a 404 otherwise. */
+    /** The article a live link shows, as readers would get it once published (its pending version); a 404 otherwise. */
     ArticleView show(String token) {
         @SuppressWarnings("unchecked")
         List<Number> ids = entityManager.createNativeQuery("SELECT article_id FROM preview_links WHERE token_hash = :hash"
@@ -78,7 +78,7 @@ public class PreviewLinks {
         if (ids.isEmpty()) {
             throw ProblemException.notFound("No preview at this link: it is unknown, expired or revoked.");
         }
-        Article article = Article.listWithCategory(List.of(ids.get(0).longValue())).get(0);
+        Article article = articles.working(Article.listWithCategory(List.of(ids.get(0).longValue())).get(0));
         return ArticleView.of(article, ratings.lineOf(article.id), media.images(BodyMedia.shownBy(article)),
                 article.publishedAt == null ? Timestamps.now() : article.publishedAt);
     }

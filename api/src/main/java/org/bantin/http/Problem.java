@@ -14,7 +14,8 @@ public record Problem(
         @Schema(description = "Short summary of the kind of problem.", example = "Invalid fields", required = true) String title,
         @Schema(description = "HTTP status code.", example = "422", required = true) int status,
         @Schema(description = "What went wrong in this request.", example = "2 fields are invalid.") String detail,
-        @Schema(description = "For invalid input: each field and what is wrong with it.") List<FieldError> errors) {
+        @Schema(description = "For invalid input: each field and what is wrong with it.") List<FieldError> errors,
+        @Schema(description = "For a workflow step the content's state does not allow: that state.", example = "in_review") String state) {
 
     /** One invalid field of a request: its JSON path (or parameter name) and what is wrong. */
     @Schema(name = "FieldError")

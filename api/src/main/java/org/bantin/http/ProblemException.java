@@ -20,7 +20,7 @@ public class ProblemException extends RuntimeException {
     }
 
     private static ProblemException of(int status, String type, String title, String detail) {
-        return new ProblemException(new Problem("urn:bantin:problem:" + type, title, status, detail, null));
+        return new ProblemException(new Problem("urn:bantin:problem:" + type, title, status, detail, null, null));
     }
 
     public static ProblemException badRequest(String detail) {
@@ -42,6 +42,12 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String detail) {
         return of(409, "conflict", "Conflict", detail);
+    }
+
+    /** A 409 for a workflow step that the content's current state does not allow; the problem names that state. */
+    public static ProblemException invalidTransition(String state, String detail) {
+        return new ProblemException(new Problem("urn:bantin:problem:invalid-transition", "Not allowed in this state", 409,
+                detail, null, state));
     }
 
     public static ProblemException preconditionFailed(String detail) {
@@ -102,7 +108,7 @@ public class ProblemException extends RuntimeException {
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid.";
         return new ProblemException(
-                new Problem("urn:bantin:problem:invalid-fields", "Invalid fields", status, detail, errors));
+                new Problem("urn:bantin:problem:invalid-fields", "Invalid fields", status, detail, errors, null));
     }
 
     public static ProblemException invalidField(int status, String field, String message) {

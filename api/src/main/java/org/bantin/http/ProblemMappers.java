@@ -79,7 +79,7 @@ public class ProblemMappers {
             case 415 -> "Send the request body as application/json.";
             default -> status.getReasonPhrase();
         };
-        Problem problem = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null);
+        Problem problem = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
         Response.ResponseBuilder response = Response.status(status.getStatusCode()).type(PROBLEM_JSON).entity(problem);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase(HttpHeaders.ALLOW)) {
@@ -101,7 +101,7 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected failure", e);
         Problem problem = new Problem("about:blank", "Internal Server Error", 500,
-                "The server could not complete the request.", null);
+                "The server could not complete the request.", null, null);
         return Response.status(500).type(PROBLEM_JSON).entity(problem).build();
     }
 

@@ -45,26 +45,28 @@ public class Revisions {
     /**
      * Records the snapshot as the content's next revision, in the caller's transaction. The caller must hold the
      * content's row lock (it has just updated or inserted the row): saves of one content then number their revisions
-     * one after the other, and the unique key refuses a duplicate should one ever get past the lock.
+     * one after the other, and the unique key refuses a duplicate should one ever get past the lock. Returns its number.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String type, long contentId, Object snapshot, Caller caller) {
+    public int record(String type, long contentId, Object snapshot, Caller caller) {
         String data;
         try {
             data = json.writeValueAsString(snapshot);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A snapshot of " + type + " " + contentId + " is not JSON", e);
         }
-        entityManager.createNativeQuery("""
+        Number number = (Number) entityManager.createNativeQuery("""
                 INSERT INTO revisions (content_type, content_id, number, data, created_by, token_id)
                 SELECT :type, :contentId, coalesce(max(number), 0) + 1, cast(:data AS jsonb), :createdBy, :tokenId
-                FROM revisions WHERE content_type = :type AND content_id = :contentId""")
+                FROM revisions WHERE content_type = :type AND content_id = :contentId
+                RETURNING number""")
                 .setParameter("type", type)
                 .setParameter("contentId", contentId)
                 .setParameter("data", data)
                 .setParameter("createdBy", caller.name())
                 .setParameter("tokenId", new TypedParameterValue<>(StandardBasicTypes.LONG, caller.tokenId()))
-                .executeUpdate();
+                .getSingleResult();
+        return number.intValue();
     }
 
     /** Newest first. */
@@ -77,8 +79,13 @@ public class Revisions {
 
     /** The revision with its fields; a 404 unless it is one of this content's. */
     public RevisionView get(String type, long contentId, long revisionId) {
-        Revision revision = find(type, contentId, revisionId);
-        return new RevisionView(revision.id, revision.number, revision.createdAt, revision.createdBy, data(revision));
+        return view(find(type, contentId, revisionId));
+    }
+
+    /** The revision of this content with this number (the content keeps it, so it exists). */
+    public RevisionView numbered(String type, long contentId, int number) {
+        return view(Revision.<Revision>find("contentType = ?1 and contentId = ?2 and number = ?3", type, contentId, number)
+                .singleResult());
     }
 
     /** The fields that differ from revision a to revision b; the richTextFields are also compared as text lines. */
@@ -97,6 +104,10 @@ public class Revisions {
     private static Revision find(String type, long contentId, long revisionId) {
         return Revision.ofContent(type, contentId, revisionId).orElseThrow(
                 () -> ProblemException.notFound("No revision with id " + revisionId + " of this " + type + "."));
+    }
+
+    private RevisionView view(Revision revision) {
+        return new RevisionView(revision.id, revision.number, revision.createdAt, revision.createdBy, data(revision));
     }
 
     private static RevisionSummary summary(Revision revision) {

@@ -164,7 +164,7 @@ class RevisionsApiTest extends ApiTest {
     }
 
     @Test
-    void anAuthorReadsOnlyWhatTheyMayReadAndRestoresOnlyTheirOwnDrafts() {
+    void anAuthorReadsOnlyWhatTheyMayReadAndRestoresOnlyTheirOwnArticles() {
         String reporter = tokenWithRole("author");
         String otherReporter = tokenWithRole("author");
         long draft = create(reporter, "Bản thảo riêng", FIRST_BODY).getLong("id");
@@ -178,12 +178,16 @@ class RevisionsApiTest extends ApiTest {
         long published = create(reporter, "Bài sẽ đăng", FIRST_BODY).getLong("id");
         as(reporter).contentType(MERGE_PATCH).body(Map.of("body", SECOND_BODY)).patch(ARTICLES + "/" + published).then()
                 .statusCode(200);
-        admin().post(ARTICLES + "/" + published + "/publish").then().statusCode(200);
+        String slug = admin().post(ARTICLES + "/" + published + "/publish").then().statusCode(200).extract().path("slug");
         as(otherReporter).get(ARTICLES + "/" + published + "/revisions").then().statusCode(200).body("total", equalTo(2));
-        as(reporter).post(ARTICLES + "/" + published + "/revisions/" + revisionId(published, 1) + "/restore").then()
+        as(otherReporter).post(ARTICLES + "/" + published + "/revisions/" + revisionId(published, 1) + "/restore").then()
                 .statusCode(403);
-        admin().get(ARTICLES + "/" + published).then().statusCode(200).body("body", equalTo(SECOND_BODY));
         assertEquals(2, count("SELECT count(*) FROM revisions WHERE content_type = 'article' AND content_id = " + published));
+
+        // Its own author restores into a pending version; readers keep the published one.
+        as(reporter).post(ARTICLES + "/" + published + "/revisions/" + revisionId(published, 1) + "/restore").then()
+                .statusCode(200).body("body", equalTo(FIRST_BODY)).body("pending.revision", equalTo(3));
+        api().get("/api/v1/articles/" + slug).then().statusCode(200).body("body", equalTo(SECOND_BODY));
     }
 
     @Test

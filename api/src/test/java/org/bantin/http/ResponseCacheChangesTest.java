@@ -132,6 +132,7 @@ class ResponseCacheChangesTest extends ApiTest {
         admin().contentType("application/merge-patch+json; charset=UTF-8")
                 .body(Map.of("title", "Bài đã sửa " + word, "slug", newSlug)).patch("/api/v1/admin/articles/" + changed.id())
                 .then().statusCode(200);
+        admin().post("/api/v1/admin/articles/" + changed.id() + "/publish").then().statusCode(200);
 
         api().get("/api/v1/articles/" + changed.slug()).then().statusCode(404);
         assertEquals("Bài đã sửa " + word, title(new Article(changed.id(), newSlug)));

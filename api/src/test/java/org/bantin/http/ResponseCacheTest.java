@@ -3,6 +3,7 @@ package org.bantin.http;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,8 @@ class ResponseCacheTest extends ApiTest {
 
         admin().contentType("application/merge-patch+json; charset=UTF-8").body(Map.of("title", "Tin đã sửa"))
                 .patch("/api/v1/admin/articles/" + article.id()).then().statusCode(200);
+        api().get(path).then().statusCode(200).body("title", startsWith("Tin gốc "));
+        admin().post("/api/v1/admin/articles/" + article.id() + "/publish").then().statusCode(200);
         api().get(path).then().statusCode(200).body("title", equalTo("Tin đã sửa"));
 
         admin().post("/api/v1/admin/articles/" + article.id() + "/unpublish").then().statusCode(200);

@@ -330,13 +330,15 @@ class MediaApiTest extends ApiTest {
                 .body(clear).patch(MEDIA + "/" + id).then().statusCode(422)
                 .body("detail", containsString("published articles show this image"));
 
-        // A published article cannot take in an image without alt text either.
+        // A change that takes in an image without alt text waits as a pending version, and cannot be published either.
         long bare = uploadedImage(null).getLong("id");
-        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType(MERGE_PATCH)
-                .body(Map.of("body", "<p>Ảnh mới.</p><img data-media-id=\"" + bare + "\">"))
-                .patch("/api/v1/admin/articles/" + article).then().statusCode(422)
-                .body("detail", containsString(bare + " (hoi-nghi.jpg)"));
-        admin().get(MEDIA + "/" + bare).then().body("usedBy", hasSize(0));
+        admin().contentType(MERGE_PATCH).body(Map.of("body", "<p>Ảnh mới.</p><img data-media-id=\"" + bare + "\">"))
+                .patch("/api/v1/admin/articles/" + article).then().statusCode(200).body("pending.state", equalTo("draft"));
+        badRequest().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType("application/json")
+                .post("/api/v1/admin/articles/" + article + "/publish")
+                .then().statusCode(422).body("detail", containsString(bare + " (hoi-nghi.jpg)"));
+        admin().get(MEDIA + "/" + bare).then().body("usedBy", hasSize(1));
+        api().get("/api/v1/articles/" + slug).then().statusCode(200).body("body", not(containsString("Ảnh mới")));
 
         // Readers get the picture: widths, size, alt text and caption.
         api().get("/api/v1/articles/" + slug).then().statusCode(200)
