@@ -175,6 +175,7 @@ public class ArticleService {
             article.publishedAt = publishAt != null ? publishAt.withOffsetSameInstant(ZoneOffset.UTC) : now;
             touch(article, caller, now);
             write(article, entityManager::flush);
+            revisions.markPublished(ArticleRevisions.TYPE, article.id);
             changes.afterCommit(ContentChange.of(before, shown(article)));
         }
         return view(article, now);
