@@ -154,8 +154,12 @@ public class AdminArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.EDITOR)
     @Operation(operationId = "publishArticle", summary = "Publish an article now or at a given time", description = "Publishes the working copy, whatever its review state "
-            + "(editors may publish directly): a live article's pending version replaces the live one. "
+            + "(editors may publish directly), except in categories the settings give a second approval: there only once approved, by another editor (else 409). "
+            + "A live article's pending version replaces the live one. "
             + "No body: publish now (an article that is already live keeps its date). `publishAt` in the future schedules it; in the past, backdates it.")
+    @APIResponse(responseCode = "200", description = "Published or scheduled.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
+    @APIResponse(responseCode = "409", description = "The category needs a second approval first (the problem's `state` names the article's), "
+            + "or the pending version's slug is now another article's.")
     public RestResponse<AdminArticleView> publish(@PathParam("id") long id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @RequestBody(required = false) PublishRequest request) {
@@ -187,6 +191,19 @@ public class AdminArticleResource {
             @Valid @NotNull ChangeRequest request) {
         return withVersion(ResponseBuilder.ok(),
                 review.requestChanges(id, request.comment(), IfMatch.version(ifMatch), caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RequiresRole(Role.EDITOR)
+    @Operation(operationId = "approveArticle", summary = "Approve an article for a second editor to publish", description = "Only for categories that the "
+            + "settings (`secondApprovalCategories`) give a second step: from in_review to approved; then another editor publishes it. "
+            + "A change to the content after approval takes it back to in_review.")
+    @APIResponse(responseCode = "200", description = "Approved.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
+    @APIResponse(responseCode = "409", description = "The article is not in review, or its category needs no second approval; the problem's `state` names its state.")
+    public RestResponse<AdminArticleView> approve(@PathParam("id") long id,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        return withVersion(ResponseBuilder.ok(), review.approve(id, IfMatch.version(ifMatch), caller.get()));
     }
 
     @GET

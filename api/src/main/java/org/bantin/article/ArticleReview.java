@@ -19,7 +19,8 @@ import org.bantin.http.ProblemException;
 
 /**
  * Review of articles before publishing: an author submits the working copy, an editor sends it back with a comment
- * or publishes it (ArticleService.publish). Each step is recorded with who made it and when.
+ * or publishes it (ArticleService.publish), where the category needs it after another editor's approval. Each step is
+ * recorded with who made it and when.
  */
 @ApplicationScoped
 class ArticleReview {
@@ -66,6 +67,22 @@ class ArticleReview {
         article.reviewCommentBy = caller.name();
         article.reviewCommentAt = now;
         return step(article, from, article.reviewComment, caller, now);
+    }
+
+    /** Where the category needs two editors, the first approves the working copy; another then publishes it. */
+    @Transactional
+    AdminArticleView approve(long id, Integer expectedVersion, Caller caller) {
+        OffsetDateTime now = Timestamps.now();
+        Article article = ArticleService.findForChange(id, expectedVersion, caller);
+        String from = article.workingState(now).wireName();
+        if (!articles.needsSecondApproval(article)) {
+            throw ProblemException.invalidTransition(from, "The article is " + from
+                    + ", and its category needs no second approval: publish it.");
+        }
+        article.review = ReviewStep.APPROVE.from(article.review, from);
+        article.approvedBy = caller.name();
+        article.approvedTokenId = caller.tokenId();
+        return step(article, from, null, caller, now);
     }
 
     @Transactional

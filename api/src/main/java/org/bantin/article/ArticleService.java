@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ import org.bantin.media.LibraryImage;
 import org.bantin.media.MediaLibrary;
 import org.bantin.revision.RevisionRecords.RevisionView;
 import org.bantin.revision.Revisions;
+import org.bantin.settings.SiteSettings;
 import org.bantin.text.Slugs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,15 +56,17 @@ public class ArticleService {
     private final MediaLibrary media;
     private final Revisions revisions;
     private final Transitions transitions;
+    private final SiteSettings settings;
     private final ObjectMapper json;
 
     ArticleService(EntityManager entityManager, ContentChanges changes, MediaLibrary media, Revisions revisions,
-            Transitions transitions, ObjectMapper json) {
+            Transitions transitions, SiteSettings settings, ObjectMapper json) {
         this.entityManager = entityManager;
         this.changes = changes;
         this.media = media;
         this.revisions = revisions;
         this.transitions = transitions;
+        this.settings = settings;
         this.json = json;
     }
 
@@ -266,6 +270,9 @@ public class ArticleService {
         boolean alreadyLive = article.state(now) == ArticleState.PUBLISHED;
         if (publishAt != null || !alreadyLive || article.pendingRevision != null) {
             String from = article.workingState(now).wireName();
+            if (!article.live() || article.pendingRevision != null) {
+                requireSecondApproval(article, from, caller);
+            }
             ContentChange.Shown before = shown(article);
             takePending(article, caller, now);
             requireAltTexts(article);
@@ -277,9 +284,31 @@ public class ArticleService {
             touch(article, caller, now);
             write(article, entityManager::flush);
             transitions.record(ArticleRevisions.TYPE, id, from, article.state(now).wireName(), null, caller);
+            revisions.markPublished(ArticleRevisions.TYPE, article.id); // the newest: what has just gone live
             changes.afterCommit(ContentChange.of(before, shown(article)));
         }
         return view(article, now);
+    }
+
+    /** Whether the working copy's category needs a first editor to approve it before a second one publishes it. */
+    boolean needsSecondApproval(Article article) {
+        return settings.requiresSecondApproval(working(article).category.id);
+    }
+
+    /** Where a category needs two editors, content goes live only once approved, and by another editor. */
+    private void requireSecondApproval(Article article, String state, Caller caller) {
+        if (!needsSecondApproval(article)) {
+            return;
+        }
+        String category = working(article).category.name;
+        if (article.review != Review.APPROVED) {
+            throw ProblemException.invalidTransition(state, "Articles of '" + category + "' need a second approval: an editor "
+                    + "approves them (POST .../approve), then another publishes them. This one is " + state + ".");
+        }
+        if (Objects.equals(article.approvedTokenId, caller.tokenId())) {
+            throw ProblemException.invalidTransition(state, "Articles of '" + category + "' are published by another editor "
+                    + "than the one who approved them (" + article.approvedBy + ").");
+        }
     }
 
     /** Makes a pending version the article's own content (it is being published or taken back to a draft). */

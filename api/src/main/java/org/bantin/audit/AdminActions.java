@@ -14,7 +14,7 @@ final class AdminActions {
     static final String ADMIN_PATH = "/api/v1/admin/";
 
     private static final Map<String, String> TYPES = Map.of("articles", "article", "categories", "category",
-            "surveys", "survey", "media", "media", "tokens", "token");
+            "surveys", "survey", "media", "media", "tokens", "token", "settings", "settings");
 
     private static final Map<String, String> NAMED = Map.of(
             "POST /api/v1/admin/media", "upload",
@@ -25,7 +25,8 @@ final class AdminActions {
             "POST /api/v1/admin/surveys/{id}/options", "add-option",
             "PUT /api/v1/admin/surveys/{id}/options/order", "reorder-options",
             "PUT /api/v1/admin/surveys/{id}/options/{optionId}", "update-option",
-            "DELETE /api/v1/admin/surveys/{id}/options/{optionId}", "remove-option");
+            "DELETE /api/v1/admin/surveys/{id}/options/{optionId}", "remove-option",
+            "PATCH /api/v1/admin/settings", "update");
 
     /** Every object type an entry can name. */
     static final Set<String> OBJECT_TYPES = Set.copyOf(TYPES.values());

@@ -52,7 +52,7 @@ public class AuditResource {
 
         @QueryParam("objectType")
         @Parameter(description = "Only entries about this type of object.", schema = @Schema(type = SchemaType.STRING, enumeration = {
-                "article", "category", "survey", "media", "token"}))
+                "article", "category", "survey", "media", "token", "settings"}))
         String objectType;
 
         @QueryParam("objectId")

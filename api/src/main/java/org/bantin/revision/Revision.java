@@ -15,7 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
-/** A saved state of one content of any type; written only by {@link Revisions#record}, never changed. */
+/** A saved state of one content of any type; written only by {@link Revisions#record}, never changed but for its published mark. */
 @Entity
 @Table(name = "revisions")
 class Revision extends PanacheEntityBase {

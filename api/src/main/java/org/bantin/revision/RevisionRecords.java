@@ -17,7 +17,7 @@ public final class RevisionRecords {
     @Schema(name = "RevisionSummary", description = "A saved state of a content, in a list: without its fields.")
     public record RevisionSummary(
             @Schema(example = "42", required = true) long id,
-            @Schema(description = "1, 2, ... per content, in the order of the saves.", example = "3", required = true) int number,
+            @Schema(description = "1, 2, ... per content, in the order of the saves; old ones may have been pruned (the setting revisionRetentionDays), leaving gaps.", example = "3", required = true) int number,
             @Schema(example = "2024-12-05T04:00:00Z", required = true) OffsetDateTime createdAt,
             @Schema(description = "Name of the token that saved it.", example = "Biên tập viên Nguyễn Văn A", required = true) String createdBy) {
     }

@@ -69,6 +69,37 @@ public class Revisions {
         return number.intValue();
     }
 
+    /**
+     * Marks the content's newest revision as one that readers saw, in the caller's transaction: pruning keeps it
+     * whatever its age.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markPublished(String type, long contentId) {
+        entityManager.createNativeQuery("""
+                UPDATE revisions SET published = true WHERE id = (
+                    SELECT id FROM revisions WHERE content_type = :type AND content_id = :contentId
+                    ORDER BY number DESC LIMIT 1)""")
+                .setParameter("type", type)
+                .setParameter("contentId", contentId)
+                .executeUpdate();
+    }
+
+    /**
+     * Deletes the revisions saved more than retentionDays days ago, but those marked published and each content's
+     * newest (what the next save numbers from and what a restore may need); answers how many went. Numbers then have
+     * gaps, which nothing reads as a sequence: revisions are read, compared and restored by id.
+     */
+    @Transactional
+    int prune(int retentionDays) {
+        return entityManager.createNativeQuery("""
+                DELETE FROM revisions r
+                WHERE r.created_at < now() - make_interval(days => :days) AND NOT r.published
+                  AND r.number < (SELECT max(newest.number) FROM revisions newest
+                                  WHERE newest.content_type = r.content_type AND newest.content_id = r.content_id)""")
+                .setParameter("days", retentionDays)
+                .executeUpdate();
+    }
+
     /** Newest first. */
     public Page<RevisionSummary> list(String type, long contentId, PageRequest page) {
         PanacheQuery<Revision> query = Revision.ofContent(type, contentId);

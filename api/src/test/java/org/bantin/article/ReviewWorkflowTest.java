@@ -208,6 +208,41 @@ class ReviewWorkflowTest extends ApiTest {
     }
 
     @Test
+    void aCategoryWithASecondStepNeedsOneEditorToApproveAndAnotherToPublish() {
+        admin().contentType(MERGE_PATCH).body(Map.of("secondApprovalCategories", List.of(category)))
+                .patch("/api/v1/admin/settings").then().statusCode(200);
+        try {
+            String leader = tokenWithRole("editor");
+            long id = write(reporter, "Bài chuyên mục nhạy cảm");
+            step(reporter, id, "submit", 200);
+            refused(editor, id, "publish", "in_review");
+            step(reporter, id, "approve", 403);
+            assertEquals("approved", step(editor, id, "approve", 200).getString("state"));
+            assertEquals("Kiểm thử editor", read(editor, id).getString("approvedBy"));
+            refused(editor, id, "publish", "approved"); // not by the one who approved
+            refused(leader, id, "approve", "approved");
+
+            // A change after approval needs approving again.
+            edit(editor, id, "<p>Sửa sau khi duyệt.</p>", 200);
+            JsonPath changed = read(editor, id);
+            assertEquals("in_review", changed.getString("state"));
+            assertNull(changed.get("approvedBy"));
+            step(editor, id, "approve", 200);
+            assertEquals("published", step(leader, id, "publish", 200).getString("state"));
+
+            long elsewhere = write(editor, "Bài chuyên mục thường");
+            as(editor).contentType(MERGE_PATCH).body(Map.of("category", newCategory("Tin thường")))
+                    .patch(ARTICLES + "/" + elsewhere)
+                    .then().statusCode(200);
+            step(editor, elsewhere, "submit", 200);
+            refused(editor, elsewhere, "approve", "in_review"); // its category has no second step
+        } finally {
+            admin().contentType(MERGE_PATCH).body("{\"secondApprovalCategories\": null}").patch("/api/v1/admin/settings")
+                    .then().statusCode(200);
+        }
+    }
+
+    @Test
     void unpublishingMakesThePendingVersionTheDraft() {
         long id = write(editor, "Bài sẽ gỡ");
         String slug = step(editor, id, "publish", 200).getString("slug");

@@ -63,5 +63,6 @@ class AdminActionsTest {
                 AdminActions.of("DELETE", "/api/v1/admin/articles/{id}/ratings"));
         assertEquals(new AdminActions.Action("category", "update"), AdminActions.of("PUT", "/api/v1/admin/categories/{id}"));
         assertEquals(new AdminActions.Action("survey", "open"), AdminActions.of("POST", "/api/v1/admin/surveys/{id}/open"));
+        assertEquals(new AdminActions.Action("settings", "update"), AdminActions.of("PATCH", "/api/v1/admin/settings"));
     }
 }
