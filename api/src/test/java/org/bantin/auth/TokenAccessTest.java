@@ -80,7 +80,7 @@ class TokenAccessTest extends ApiTest {
     }
 
     @Test
-    void authorsCannotChangeOthersDraftsOrPublishedArticles() {
+    void authorsCannotChangeOthersArticlesAndTheirChangesToLiveOnesWait() {
         String author = tokenWithRole("author");
         long others = admin().body(draft("Bài của biên tập")).post("/api/v1/admin/articles").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
@@ -89,9 +89,15 @@ class TokenAccessTest extends ApiTest {
 
         long own = as(author).body(draft("Của tôi")).post("/api/v1/admin/articles").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        admin().post("/api/v1/admin/articles/" + own + "/publish").then().statusCode(200);
-        as(author).body(draft("Sửa sau khi đăng")).put("/api/v1/admin/articles/" + own).then().statusCode(403);
-        admin().get("/api/v1/admin/articles/" + own).then().body("title", equalTo("Của tôi"));
+        String slug = admin().post("/api/v1/admin/articles/" + own + "/publish").then().statusCode(200).extract().path("slug");
+        as(author).body(draft("Sửa sau khi đăng")).put("/api/v1/admin/articles/" + own).then().statusCode(200)
+                .body("pending.state", equalTo("draft"));
+        api().get("/api/v1/articles/" + slug).then().statusCode(200).body("title", equalTo("Của tôi"));
+
+        admin().post("/api/v1/admin/articles/" + others + "/publish").then().statusCode(200);
+        as(author).body(draft("Sửa trộm bài đã đăng")).put("/api/v1/admin/articles/" + others).then().statusCode(403);
+        admin().get("/api/v1/admin/articles/" + others).then().body("title", equalTo("Bài của biên tập"))
+                .body("pending", equalTo(null));
     }
 
     @Test
