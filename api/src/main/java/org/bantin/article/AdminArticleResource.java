@@ -94,7 +94,7 @@ public class AdminArticleResource {
     @Operation(operationId = "adminListArticles", summary = "List articles in any state", description = "Most recently changed first. Authors see their own articles and the published ones.")
     public Page<AdminArticleView> list(
             @Parameter(description = "Only articles in this state.", schema = @Schema(enumeration = {"draft", "scheduled",
-                    "published"})) @QueryParam("state") String state,
+                    "published", "expired"})) @QueryParam("state") String state,
             @BeanParam PageParams paging) {
         return articles.list(parseState(state), paging.request(), caller.get());
     }
@@ -144,12 +144,13 @@ public class AdminArticleResource {
     @Path("/{id}/publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.EDITOR)
-    @Operation(operationId = "publishArticle", summary = "Publish an article now or at a given time", description = "No body: publish now (an article that is already live keeps its date). `publishAt` in the future schedules it; in the past, backdates it.")
+    @Operation(operationId = "publishArticle", summary = "Publish an article now or at a given time", description = "No body: publish now (an article that is already live stays as it is). `publishAt` in the future schedules it; in the past, backdates it. "
+            + "`unpublishAt` ends it: from then on readers get a 410 for it and no list shows it (state `expired`); it must be after the publish time. "
+            + "A body for an article that is already live sets its expiry (none without `unpublishAt`) and keeps its date unless `publishAt` is given.")
     public RestResponse<AdminArticleView> publish(@PathParam("id") long id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @RequestBody(required = false) PublishRequest request) {
-        return withVersion(ResponseBuilder.ok(), articles.publish(id, request == null ? null : request.publishAt(),
-                IfMatch.version(ifMatch), caller.get()));
+        return withVersion(ResponseBuilder.ok(), articles.publish(id, request, IfMatch.version(ifMatch), caller.get()));
     }
 
     @POST
@@ -173,7 +174,7 @@ public class AdminArticleResource {
     @POST
     @Path("/{id}/unpublish")
     @RequiresRole(Role.EDITOR)
-    @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft", description = "Unpublishing a draft changes nothing.")
+    @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft", description = "Clears its publish time and expiry. Unpublishing a draft changes nothing.")
     public RestResponse<AdminArticleView> unpublish(@PathParam("id") long id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return withVersion(ResponseBuilder.ok(), articles.unpublish(id, IfMatch.version(ifMatch), caller.get()));
@@ -262,6 +263,6 @@ public class AdminArticleResource {
                 return candidate;
             }
         }
-        throw ProblemException.invalidField(400, "state", "must be one of draft, scheduled, published");
+        throw ProblemException.invalidField(400, "state", "must be one of draft, scheduled, published, expired");
     }
 }

@@ -110,9 +110,11 @@ public final class ArticleRecords {
             @Schema(example = "2026-12-03T09:00:00Z", required = true) OffsetDateTime expiresAt) {
     }
 
-    @Schema(name = "PublishRequest", description = "Empty body: publish now. With publishAt: publish at that time (scheduled while it is in the future).")
+    @Schema(name = "PublishRequest", description = "Empty body: publish now. With publishAt: publish at that time (scheduled while it is in the future). "
+            + "With unpublishAt: readers see it until then (expired from then on).")
     public record PublishRequest(
-            @Schema(example = "2026-12-01T08:00:00+07:00") OffsetDateTime publishAt) {
+            @Schema(example = "2026-12-01T08:00:00+07:00") OffsetDateTime publishAt,
+            @Schema(description = "After the publish time; omitted: no expiry.", example = "2026-12-31T17:00:00+07:00") OffsetDateTime unpublishAt) {
     }
 
     @Schema(name = "ArticleSummary", description = "An article in a list: everything but the body.")
@@ -173,6 +175,7 @@ public final class ArticleRecords {
             @Schema(example = "Phòng Thông tin – Báo chí", required = true) String author,
             @Schema(required = true, example = "published") ArticleState state,
             @Schema(description = "Set when published or scheduled.", example = "2023-06-09T01:30:00Z") OffsetDateTime publishedAt,
+            @Schema(description = "When readers stop seeing it (then its state is `expired`); not set: never.", example = "2023-12-31T17:00:00Z") OffsetDateTime unpublishAt,
             @Schema(required = true, example = "2024-12-05T04:00:00Z") OffsetDateTime createdAt,
             @Schema(description = "Name of the token that created it.", example = "Phòng Thông tin – Báo chí", required = true) String createdBy,
             @Schema(required = true, example = "2024-12-05T04:00:00Z") OffsetDateTime updatedAt,
@@ -182,7 +185,8 @@ public final class ArticleRecords {
         static AdminArticleView of(Article article, OffsetDateTime now, Map<Long, LibraryImage> images) {
             return new AdminArticleView(article.id, article.slug, article.title, article.summary, article.body,
                     CoverView.of(article, images), categoryOf(article), article.tags, article.authorName, article.state(now),
-                    article.publishedAt, article.createdAt, article.createdBy, article.updatedAt, article.updatedBy,
+                    article.publishedAt, article.unpublishAt, article.createdAt, article.createdBy, article.updatedAt,
+                    article.updatedBy,
                     article.version);
         }
     }

@@ -20,9 +20,11 @@ import org.bantin.article.Article.Status;
 import org.bantin.article.ArticleRecords.AdminArticleView;
 import org.bantin.article.ArticleRecords.ArticleInput;
 import org.bantin.article.ArticleRecords.CoverImage;
+import org.bantin.article.ArticleRecords.PublishRequest;
 import org.bantin.auth.Caller;
 import org.bantin.auth.Role;
 import org.bantin.category.Category;
+import org.bantin.content.Visibility;
 import org.bantin.database.SqlErrors;
 import org.bantin.database.Timestamps;
 import org.bantin.http.ContentChange;
@@ -87,16 +89,17 @@ public class ArticleService {
             conditions.add(switch (state) {
                 case DRAFT -> "status = :status";
                 case SCHEDULED -> "status = :status and publishedAt > :now";
-                case PUBLISHED -> "status = :status and publishedAt <= :now";
+                case PUBLISHED -> "status = :status and " + Visibility.HQL;
+                case EXPIRED -> "status = :status and unpublishAt <= :now";
             });
             parameters.and("status", state == ArticleState.DRAFT ? Status.DRAFT : Status.PUBLISHED);
         }
         boolean author = caller.role() == Role.AUTHOR;
         if (author) {
-            conditions.add("(ownerTokenId = :owner or status = :live and publishedAt <= :now)");
-            parameters.and("owner", caller.tokenId() == null ? -1L : caller.tokenId()).and("live", Status.PUBLISHED);
+            conditions.add("(ownerTokenId = :owner or " + Visibility.HQL + ")");
+            parameters.and("owner", caller.tokenId() == null ? -1L : caller.tokenId());
         }
-        if (author || state == ArticleState.SCHEDULED || state == ArticleState.PUBLISHED) {
+        if (state == ArticleState.SCHEDULED || state == ArticleState.EXPIRED) {
             parameters.and("now", now);
         }
         String condition = String.join(" and ", conditions);
@@ -162,22 +165,40 @@ public class ArticleService {
         changes.afterCommit(ContentChange.of(before, null));
     }
 
-    /** Publishes now (publishAt null) or at publishAt. Publishing a published article again changes nothing. */
+    /**
+     * Publishes now or at the request's publishAt, until its unpublishAt. Publishing a published article again
+     * without a request changes nothing; with one, it sets the expiry, and keeps the date unless publishAt is given.
+     */
     @Transactional
-    public AdminArticleView publish(long id, OffsetDateTime publishAt, Integer expectedVersion, Caller caller) {
+    public AdminArticleView publish(long id, PublishRequest request, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
         OffsetDateTime now = Timestamps.now();
         boolean alreadyLive = article.state(now) == ArticleState.PUBLISHED;
-        if (publishAt != null || !alreadyLive) {
+        if (request != null || !alreadyLive) {
+            OffsetDateTime publishAt = request == null ? null : request.publishAt();
+            OffsetDateTime publishedAt = publishAt != null
+                    ? publishAt.withOffsetSameInstant(ZoneOffset.UTC)
+                    : alreadyLive ? article.publishedAt : now;
+            OffsetDateTime unpublishAt = unpublishAt(request, publishedAt);
             requireAltTexts(article);
             ContentChange.Shown before = shown(article);
             article.status = Status.PUBLISHED;
-            article.publishedAt = publishAt != null ? publishAt.withOffsetSameInstant(ZoneOffset.UTC) : now;
+            article.publishedAt = publishedAt;
+            article.unpublishAt = unpublishAt;
             touch(article, caller, now);
             write(article, entityManager::flush);
             changes.afterCommit(ContentChange.of(before, shown(article)));
         }
         return view(article, now);
+    }
+
+    /** The request's expiry, which must come after the publish time. */
+    private static OffsetDateTime unpublishAt(PublishRequest request, OffsetDateTime publishedAt) {
+        OffsetDateTime unpublishAt = request == null ? null : request.unpublishAt();
+        if (unpublishAt != null && !unpublishAt.isAfter(publishedAt)) {
+            throw ProblemException.invalidField(422, "unpublishAt", "must be after the publish time, " + publishedAt);
+        }
+        return unpublishAt == null ? null : unpublishAt.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     @Transactional
@@ -188,6 +209,7 @@ public class ArticleService {
             ContentChange.Shown before = shown(article);
             article.status = Status.DRAFT;
             article.publishedAt = null;
+            article.unpublishAt = null;
             touch(article, caller, now);
             write(article, entityManager::flush);
             changes.afterCommit(ContentChange.of(before, null));

@@ -4,10 +4,10 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What readers see of an article: nothing (draft, scheduled) or the article (published). */
+/** What readers see of an article: nothing (draft, scheduled), the article (published) or that it ended (expired). */
 public enum ArticleState {
 
-    DRAFT, SCHEDULED, PUBLISHED;
+    DRAFT, SCHEDULED, PUBLISHED, EXPIRED;
 
     @JsonValue
     public String wireName() {
