@@ -8,7 +8,8 @@ import { showList } from './pages/lists.js';
 import { showSurvey } from './pages/survey.js';
 import { renderMenu, renderSearchWords, renderSite, renderToday } from './views/header.js';
 import {
-  FAILURE_TITLE, NOT_FOUND_TITLE, PageNotFound, UNREACHABLE_TITLE, failureView, notFoundView, unreachableView,
+  EXPIRED_TITLE, FAILURE_TITLE, NOT_FOUND_TITLE, PageExpired, PageNotFound, UNREACHABLE_TITLE, expiredView, failureView,
+  notFoundView, unreachableView,
 } from './views/messages.js';
 
 /** Until the API says otherwise: the zone of the portals Bantin serves. */
@@ -36,6 +37,7 @@ function failure(error) {
   if (error instanceof PageNotFound || (error instanceof ApiError && error.status === 400)) {
     return [notFoundView(), NOT_FOUND_TITLE];
   }
+  if (error instanceof PageExpired) return [expiredView(), EXPIRED_TITLE];
   if (error instanceof ApiUnreachable) return [unreachableView(), UNREACHABLE_TITLE];
   console.error(error);
   return [failureView(), FAILURE_TITLE];

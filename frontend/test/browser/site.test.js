@@ -474,6 +474,20 @@ describe('the public site', skip ? { skip } : {}, () => {
     await unknownArticle.context.close();
   });
 
+  test('an expired article says that it has ended, not that it was never there', async () => {
+    const [category] = await api('GET', '/api/v1/categories');
+    const article = await api('POST', '/api/v1/admin/articles', { title: 'Thông báo có thời hạn', category: category.slug });
+    const published = await api('POST', `/api/v1/admin/articles/${article.id}/publish`, {});
+    const unpublishAt = new Date(Date.parse(published.publishedAt) + 1000).toISOString();
+    await api('POST', `/api/v1/admin/articles/${article.id}/publish`, { unpublishAt });
+    await new Promise((resolve) => { setTimeout(resolve, Date.parse(unpublishAt) - Date.now() + 500); });
+
+    const expired = await open(`/?article=${article.slug}`);
+    await expired.page.locator('h1').filter({ hasText: 'Bài viết đã hết hiệu lực hiển thị' }).waitFor();
+    assert.match(await expired.page.title(), /^Bài viết đã hết hiệu lực hiển thị – /);
+    await expired.context.close();
+  });
+
   test('with the API unreachable the reader gets a message, not a blank page', async () => {
     const context = await env.browser.newContext({ viewport: DESKTOP });
     // The same site, deployed with an API address where nothing listens.

@@ -4,7 +4,7 @@ import { h, show } from '../dom.js';
 import { readAsVoter, withVoterToken } from '../voter.js';
 import { articleView } from '../views/article.js';
 import { articleList } from '../views/article-list.js';
-import { PageNotFound, sendingFailure } from '../views/messages.js';
+import { PageExpired, PageNotFound, sendingFailure } from '../views/messages.js';
 import { ratingView } from '../views/rating.js';
 
 const RELATED = 4;
@@ -36,6 +36,7 @@ async function related(article, context) {
 /** Shows the article `where.value` in `main`; returns the page's title. */
 export async function showArticle(main, where, context) {
   const article = await getArticle(where.value).catch((error) => {
+    if (error instanceof ApiError && error.status === 410) throw new PageExpired();
     throw error instanceof ApiError && error.status === 404 ? new PageNotFound() : error;
   });
   show(main, articleView(article, wireRating(article.slug, article.rating), context));

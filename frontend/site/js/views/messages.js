@@ -7,7 +7,11 @@ import { homeUrl } from '../urls.js';
 /** Thrown by a page whose address names nothing; app.js shows notFoundView(). */
 export class PageNotFound extends Error {}
 
+/** Thrown by an article page whose article has expired (the API's 410); app.js shows expiredView(). */
+export class PageExpired extends Error {}
+
 export const NOT_FOUND_TITLE = 'Không tìm thấy trang';
+export const EXPIRED_TITLE = 'Bài viết đã hết hiệu lực hiển thị';
 export const UNREACHABLE_TITLE = 'Không kết nối được với máy chủ';
 export const FAILURE_TITLE = 'Đã có lỗi xảy ra';
 
@@ -21,6 +25,10 @@ const retryButton = () => h('button', { type: 'button', onclick: () => location.
 
 export function notFoundView() {
   return message(NOT_FOUND_TITLE, 'Trang bạn tìm không tồn tại hoặc đã được gỡ xuống.', homeLink());
+}
+
+export function expiredView() {
+  return message(EXPIRED_TITLE, 'Bài viết này chỉ được đăng trong một thời hạn, nay đã kết thúc.', homeLink());
 }
 
 export function unreachableView() {

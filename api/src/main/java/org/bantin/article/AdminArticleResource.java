@@ -100,7 +100,7 @@ public class AdminArticleResource {
     public Page<AdminArticleView> list(
             @Parameter(description = "Only articles in this state. in_review, changes_requested and approved also match live articles whose pending version is in that state.", schema = @Schema(enumeration = {
                     "draft", "in_review", "changes_requested", "approved", "scheduled",
-                    "published"})) @QueryParam("state") String state,
+                    "published", "expired"})) @QueryParam("state") String state,
             @BeanParam PageParams paging) {
         return articles.list(parseState(state), paging.request(), caller.get());
     }
@@ -156,15 +156,16 @@ public class AdminArticleResource {
     @Operation(operationId = "publishArticle", summary = "Publish an article now or at a given time", description = "Publishes the working copy, whatever its review state "
             + "(editors may publish directly), except in categories the settings give a second approval: there only once approved, by another editor (else 409). "
             + "A live article's pending version replaces the live one. "
-            + "No body: publish now (an article that is already live keeps its date). `publishAt` in the future schedules it; in the past, backdates it.")
+            + "No body: publish now (an article that is already live stays as it is, but for a pending version). `publishAt` in the future schedules it; in the past, backdates it. "
+            + "`unpublishAt` ends it: from then on readers get a 410 for it and no list shows it (state `expired`); it must be after the publish time. "
+            + "A body for an article that is already live sets its expiry (none without `unpublishAt`) and keeps its date unless `publishAt` is given.")
     @APIResponse(responseCode = "200", description = "Published or scheduled.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
     @APIResponse(responseCode = "409", description = "The category needs a second approval first (the problem's `state` names the article's), "
             + "or the pending version's slug is now another article's.")
     public RestResponse<AdminArticleView> publish(@PathParam("id") long id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
             @RequestBody(required = false) PublishRequest request) {
-        return withVersion(ResponseBuilder.ok(), articles.publish(id, request == null ? null : request.publishAt(),
-                IfMatch.version(ifMatch), caller.get()));
+        return withVersion(ResponseBuilder.ok(), articles.publish(id, request, IfMatch.version(ifMatch), caller.get()));
     }
 
     @POST
@@ -235,7 +236,7 @@ public class AdminArticleResource {
     @POST
     @Path("/{id}/unpublish")
     @RequiresRole(Role.EDITOR)
-    @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft", description = "Unpublishing a draft changes nothing.")
+    @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft", description = "Clears its publish time and expiry. Unpublishing a draft changes nothing.")
     public RestResponse<AdminArticleView> unpublish(@PathParam("id") long id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return withVersion(ResponseBuilder.ok(), articles.unpublish(id, IfMatch.version(ifMatch), caller.get()));
@@ -325,6 +326,6 @@ public class AdminArticleResource {
             }
         }
         throw ProblemException.invalidField(400, "state",
-                "must be one of draft, in_review, changes_requested, approved, scheduled, published");
+                "must be one of draft, in_review, changes_requested, approved, scheduled, published, expired");
     }
 }

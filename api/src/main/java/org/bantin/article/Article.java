@@ -19,12 +19,13 @@ import jakarta.persistence.Version;
 
 import org.bantin.category.Category;
 import org.bantin.content.Review;
+import org.bantin.content.Visibility;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A news article: a draft, or published from {@link #publishedAt} on. */
+/** A news article: a draft, or published from {@link #publishedAt} on (until {@link #unpublishAt}, when set). */
 @Entity
 @Table(name = "articles")
 public class Article extends PanacheEntityBase {
@@ -33,9 +34,6 @@ public class Article extends PanacheEntityBase {
     public enum Status {
         DRAFT, PUBLISHED
     }
-
-    /** The SQL condition for articles readers may see, on a table aliased `a`. */
-    public static final String VISIBLE_SQL = "a.status = 'PUBLISHED' AND a.published_at <= now()";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -78,6 +76,10 @@ public class Article extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    /** When readers stop seeing a published article (it has expired); null: never. */
+    @Column(name = "unpublish_at")
+    public OffsetDateTime unpublishAt;
 
     /** The token that created the article; authors may change only their own drafts. */
     @Column(name = "owner_token_id")
@@ -132,7 +134,10 @@ public class Article extends PanacheEntityBase {
         if (status == Status.DRAFT) {
             return ArticleState.of(review);
         }
-        return publishedAt.isAfter(now) ? ArticleState.SCHEDULED : ArticleState.PUBLISHED;
+        if (Visibility.visible(status == Status.PUBLISHED, publishedAt, unpublishAt, now)) {
+            return ArticleState.PUBLISHED;
+        }
+        return publishedAt.isAfter(now) ? ArticleState.SCHEDULED : ArticleState.EXPIRED;
     }
 
     /** The state of the version editors work on: the pending one if there is one. */
@@ -162,6 +167,7 @@ public class Article extends PanacheEntityBase {
         copy.authorName = authorName;
         copy.status = status;
         copy.publishedAt = publishedAt;
+        copy.unpublishAt = unpublishAt;
         copy.ownerTokenId = ownerTokenId;
         copy.createdAt = createdAt;
         copy.createdBy = createdBy;
@@ -179,10 +185,10 @@ public class Article extends PanacheEntityBase {
         return copy;
     }
 
-    /** A published article whose publish time has come, with its category loaded. */
-    public static Optional<Article> findVisibleBySlug(String slug, OffsetDateTime now) {
-        return find("from Article a join fetch a.category where a.slug = ?1 and a.status = ?2 and a.publishedAt <= ?3",
-                slug, Status.PUBLISHED, now).firstResultOptional();
+    /** A published article (due, scheduled or expired: see state), with its category loaded. */
+    public static Optional<Article> findPublishedBySlug(String slug) {
+        return find("from Article a join fetch a.category where a.slug = ?1 and a.status = ?2", slug, Status.PUBLISHED)
+                .firstResultOptional();
     }
 
     public static List<Article> listWithCategory(List<Long> ids) {

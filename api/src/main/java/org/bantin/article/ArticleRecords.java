@@ -128,9 +128,11 @@ public final class ArticleRecords {
             @Schema(example = "Bổ sung số liệu quý III và nguồn trích dẫn.", required = true, maxLength = 2000) @NotBlank @Size(max = 2000) String comment) {
     }
 
-    @Schema(name = "PublishRequest", description = "Empty body: publish now. With publishAt: publish at that time (scheduled while it is in the future).")
+    @Schema(name = "PublishRequest", description = "Empty body: publish now. With publishAt: publish at that time (scheduled while it is in the future). "
+            + "With unpublishAt: readers see it until then (expired from then on).")
     public record PublishRequest(
-            @Schema(example = "2026-12-01T08:00:00+07:00") OffsetDateTime publishAt) {
+            @Schema(example = "2026-12-01T08:00:00+07:00") OffsetDateTime publishAt,
+            @Schema(description = "After the publish time; omitted: no expiry.", example = "2026-12-31T17:00:00+07:00") OffsetDateTime unpublishAt) {
     }
 
     @Schema(name = "ArticleSummary", description = "An article in a list: everything but the body.")
@@ -196,6 +198,7 @@ public final class ArticleRecords {
             @Schema(description = "Name of the editor who approved it first, where its category needs a second editor to publish.", example = "Biên tập viên Nguyễn Văn A") String approvedBy,
             @Schema(description = "The editor's last request for changes.") ReviewComment reviewComment,
             @Schema(description = "Set when published or scheduled.", example = "2023-06-09T01:30:00Z") OffsetDateTime publishedAt,
+            @Schema(description = "When readers stop seeing it (then its state is `expired`); not set: never.", example = "2023-12-31T17:00:00Z") OffsetDateTime unpublishAt,
             @Schema(required = true, example = "2024-12-05T04:00:00Z") OffsetDateTime createdAt,
             @Schema(description = "Name of the token that created it.", example = "Phòng Thông tin – Báo chí", required = true) String createdBy,
             @Schema(required = true, example = "2024-12-05T04:00:00Z") OffsetDateTime updatedAt,
@@ -213,7 +216,8 @@ public final class ArticleRecords {
                     article.reviewComment == null
                             ? null
                             : new ReviewComment(article.reviewComment, article.reviewCommentBy, article.reviewCommentAt),
-                    article.publishedAt, article.createdAt, article.createdBy, article.updatedAt, article.updatedBy,
+                    article.publishedAt, article.unpublishAt, article.createdAt, article.createdBy, article.updatedAt,
+                    article.updatedBy,
                     article.version);
         }
     }

@@ -86,7 +86,11 @@ public class ArticleResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(operationId = "getArticle", summary = "Get a published article by its slug", description = "Drafts, scheduled articles and unknown slugs are 404.")
+    @Operation(operationId = "getArticle", summary = "Get a published article by its slug", description = "An article whose expiry (`unpublishAt`, set when publishing) has passed is 410 Gone; "
+            + "the problem's detail says when it expired. Drafts, scheduled and unpublished articles and unknown slugs are 404.")
+    @APIResponse(responseCode = "200", description = "The article.")
+    @APIResponse(responseCode = "404", description = "No article readers may see has this slug: unknown, a draft, scheduled, or unpublished.")
+    @APIResponse(responseCode = "410", description = "The article has expired: readers saw it until its `unpublishAt`, said in `detail`.")
     public RestResponse<ArticleView> get(@Context HttpHeaders headers,
             @Parameter(example = "day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep") @PathParam("slug") String slug) {
         return responses.ok(headers, articles.get(slug));

@@ -21,11 +21,13 @@ import org.bantin.article.Article.Status;
 import org.bantin.article.ArticleRecords.AdminArticleView;
 import org.bantin.article.ArticleRecords.ArticleInput;
 import org.bantin.article.ArticleRecords.CoverImage;
+import org.bantin.article.ArticleRecords.PublishRequest;
 import org.bantin.auth.Caller;
 import org.bantin.auth.Role;
 import org.bantin.category.Category;
 import org.bantin.content.Review;
 import org.bantin.content.Transitions;
+import org.bantin.content.Visibility;
 import org.bantin.database.SqlErrors;
 import org.bantin.database.Timestamps;
 import org.bantin.http.ContentChange;
@@ -104,22 +106,23 @@ public class ArticleService {
                 case DRAFT -> "status = :draft and review = :review";
                 case IN_REVIEW, CHANGES_REQUESTED, APPROVED -> "review = :review";
                 case SCHEDULED -> "status = :live and publishedAt > :now";
-                case PUBLISHED -> "status = :live and publishedAt <= :now";
+                case PUBLISHED -> "status = :live and " + Visibility.HQL;
+                case EXPIRED -> "status = :live and unpublishAt <= :now";
             });
             switch (state) {
                 case DRAFT -> parameters.and("draft", Status.DRAFT).and("review", Review.NONE);
                 case IN_REVIEW -> parameters.and("review", Review.IN_REVIEW);
                 case CHANGES_REQUESTED -> parameters.and("review", Review.CHANGES_REQUESTED);
                 case APPROVED -> parameters.and("review", Review.APPROVED);
-                case SCHEDULED, PUBLISHED -> parameters.and("live", Status.PUBLISHED);
+                case SCHEDULED, PUBLISHED, EXPIRED -> parameters.and("live", Status.PUBLISHED);
             }
         }
         boolean author = caller.role() == Role.AUTHOR;
         if (author) {
-            conditions.add("(ownerTokenId = :owner or status = :visible and publishedAt <= :now)");
-            parameters.and("owner", caller.tokenId() == null ? -1L : caller.tokenId()).and("visible", Status.PUBLISHED);
+            conditions.add("(ownerTokenId = :owner or " + Visibility.HQL + ")");
+            parameters.and("owner", caller.tokenId() == null ? -1L : caller.tokenId());
         }
-        if (author || state == ArticleState.SCHEDULED || state == ArticleState.PUBLISHED) {
+        if (state == ArticleState.SCHEDULED || state == ArticleState.EXPIRED) {
             parameters.and("now", now);
         }
         String condition = String.join(" and ", conditions);
@@ -259,27 +262,32 @@ public class ArticleService {
     }
 
     /**
-     * Publishes the working copy (a pending version replaces the live one) now (publishAt null; a live article
-     * keeps its date) or at publishAt, whatever its review state: editors may publish directly. Publishing a live
-     * article without a pending version again changes nothing.
+     * Publishes the working copy (a pending version replaces the live one) now or at the request's publishAt, until
+     * its unpublishAt, whatever its review state: editors may publish directly. Publishing a live article again
+     * without a request or a pending version changes nothing; with a request, it sets the expiry, and keeps the date
+     * unless publishAt is given.
      */
     @Transactional
-    public AdminArticleView publish(long id, OffsetDateTime publishAt, Integer expectedVersion, Caller caller) {
+    public AdminArticleView publish(long id, PublishRequest request, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
         OffsetDateTime now = Timestamps.now();
         boolean alreadyLive = article.state(now) == ArticleState.PUBLISHED;
-        if (publishAt != null || !alreadyLive || article.pendingRevision != null) {
+        if (request != null || !alreadyLive || article.pendingRevision != null) {
             String from = article.workingState(now).wireName();
             if (!article.live() || article.pendingRevision != null) {
                 requireSecondApproval(article, from, caller);
             }
+            OffsetDateTime publishAt = request == null ? null : request.publishAt();
+            OffsetDateTime publishedAt = publishAt != null
+                    ? publishAt.withOffsetSameInstant(ZoneOffset.UTC)
+                    : alreadyLive ? article.publishedAt : now;
+            OffsetDateTime unpublishAt = unpublishAt(request, publishedAt);
             ContentChange.Shown before = shown(article);
             takePending(article, caller, now);
             requireAltTexts(article);
             article.status = Status.PUBLISHED;
-            article.publishedAt = publishAt != null
-                    ? publishAt.withOffsetSameInstant(ZoneOffset.UTC)
-                    : alreadyLive ? article.publishedAt : now;
+            article.publishedAt = publishedAt;
+            article.unpublishAt = unpublishAt;
             endReview(article);
             touch(article, caller, now);
             write(article, entityManager::flush);
@@ -329,6 +337,15 @@ public class ArticleService {
         article.approvedTokenId = null;
     }
 
+    /** The request's expiry, which must come after the publish time. */
+    private static OffsetDateTime unpublishAt(PublishRequest request, OffsetDateTime publishedAt) {
+        OffsetDateTime unpublishAt = request == null ? null : request.unpublishAt();
+        if (unpublishAt != null && !unpublishAt.isAfter(publishedAt)) {
+            throw ProblemException.invalidField(422, "unpublishAt", "must be after the publish time, " + publishedAt);
+        }
+        return unpublishAt == null ? null : unpublishAt.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
     /** Takes a live article back out of readers' sight; its working copy (a pending version) becomes the article. */
     @Transactional
     AdminArticleView unpublish(long id, Integer expectedVersion, Caller caller) {
@@ -340,6 +357,7 @@ public class ArticleService {
             takePending(article, caller, now);
             article.status = Status.DRAFT;
             article.publishedAt = null;
+            article.unpublishAt = null;
             touch(article, caller, now);
             write(article, entityManager::flush);
             transitions.record(ArticleRevisions.TYPE, id, from, article.state(now).wireName(), null, caller);

@@ -8,11 +8,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * An article's state as editors see it. Readers see nothing of the first four (the article is not
- * live: being written, waiting for review, sent back, approved once) nor of a scheduled one.
+ * live: being written, waiting for review, sent back, approved once) nor of a scheduled one, and
+ * that it ended of an expired one.
  */
 public enum ArticleState {
 
-    DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SCHEDULED, PUBLISHED;
+    DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SCHEDULED, PUBLISHED, EXPIRED;
 
     @JsonValue
     public String wireName() {

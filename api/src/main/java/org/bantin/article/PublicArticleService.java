@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.bantin.article.ArticleRecords.ArticleSummary;
 import org.bantin.article.ArticleRecords.ArticleView;
+import org.bantin.content.Visibility;
 import org.bantin.database.Timestamps;
 import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.jpa.AvailableHints;
 
 /**
- * What readers may see: published articles whose publish time has come, filtered and searched. Every
+ * What readers may see (Visibility: published, due, not expired), filtered and searched. Every
  * query reads a bounded part of an index (V16), whatever the archive's size: lists go no deeper than
  * {@link #LIST_DEPTH} items and count no further, searches rank only their newest matches ({@link ArticleSearch}).
  */
@@ -53,10 +54,19 @@ public class PublicArticleService {
         this.timeoutMillis = Math.toIntExact(timeout.toMillis());
     }
 
+    /** The article readers may see; an expired one is a 410 (it was there and has ended), any other a 404. */
     ArticleView get(String slug) {
-        return Article.findVisibleBySlug(slug, Timestamps.now())
-                .map(article -> ArticleView.of(article, ratings.lineOf(article.id), media.images(BodyMedia.shownBy(article))))
-                .orElseThrow(() -> ProblemException.notFound("No published article has the slug '" + slug + "'."));
+        Article article = Article.findPublishedBySlug(slug).orElseThrow(() -> notPublished(slug));
+        return switch (article.state(Timestamps.now())) {
+            case PUBLISHED -> ArticleView.of(article, ratings.lineOf(article.id), media.images(BodyMedia.shownBy(article)));
+            case EXPIRED -> throw ProblemException.gone("The article '" + slug + "' was shown until "
+                    + article.unpublishAt.atZoneSameInstant(zone).toOffsetDateTime() + " and has expired.");
+            default -> throw notPublished(slug);
+        };
+    }
+
+    private static ProblemException notPublished(String slug) {
+        return ProblemException.notFound("No published article has the slug '" + slug + "'.");
     }
 
     /** Newest first; with a search query, see {@link ArticleSearch}. One transaction: a search sets planner options for it alone. */
@@ -121,15 +131,15 @@ public class PublicArticleService {
             String time = tagged ? "t.published_at" : "a.published_at";
             StringBuilder sql = new StringBuilder();
             if (tagged) {
-                // article_tags holds published articles only: its publish time is the visibility condition.
+                // article_tags holds published articles only, with their publish and expiry times: the same rule applies.
                 sql.append(" FROM article_tags t")
                         .append(filter.category() != null || filter.query() != null
                                 ? " JOIN articles a ON a.id = t.article_id"
                                 : "")
-                        .append(" WHERE t.tag = :tag AND t.published_at <= now()");
+                        .append(" WHERE t.tag = :tag AND bantin_visible('PUBLISHED', t.published_at, t.unpublish_at)");
                 parameters.put("tag", filter.tag());
             } else {
-                sql.append(" FROM articles a WHERE ").append(Article.VISIBLE_SQL);
+                sql.append(" FROM articles a WHERE ").append(Visibility.sql("a"));
             }
             if (filter.category() != null) {
                 // The category's id, found first, lets the planner use articles_category_visible_idx.

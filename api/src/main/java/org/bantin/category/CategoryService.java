@@ -36,7 +36,7 @@ public class CategoryService {
     List<CategoryView> listPublic() {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT c.slug, c.name, c.description,
-                       count(a.id) FILTER (WHERE a.status = 'PUBLISHED' AND a.published_at <= now())
+                       count(a.id) FILTER (WHERE bantin_visible(a.status, a.published_at, a.unpublish_at))
                 FROM categories c LEFT JOIN articles a ON a.category_id = c.id
                 GROUP BY c.id ORDER BY c.id""", Object[].class).getResultList();
         return rows.stream()

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.bantin.article.Article;
 import org.bantin.article.ArticleRecords.ArticleInput;
 import org.bantin.article.ArticleRecords.CoverImage;
+import org.bantin.article.ArticleRecords.PublishRequest;
 import org.bantin.article.ArticleService;
 import org.bantin.auth.Caller;
 import org.bantin.auth.Role;
@@ -95,7 +96,7 @@ public class DemoContent {
         }
         content.articles().forEach(article -> {
             long id = articles.create(article.input(mediaIds), DEMO).id();
-            articles.publish(id, article.publishedAt(), null, DEMO);
+            articles.publish(id, new PublishRequest(article.publishedAt(), null), null, DEMO);
         });
         loadSurvey(content.survey(), surveys, voting);
         LOG.infof("Demo content loaded: %d categories, %d photos, %d articles, a survey", content.categories().size(),

@@ -18,10 +18,13 @@ public record ContentChange(Set<String> slugs, Set<String> categories, Set<Strin
     public record Shown(String slug, String category, List<String> tags) {
     }
 
-    /** The change from one version of an article to another; either is null when it is a draft or none. */
-    public static ContentChange of(Shown before, Shown after) {
+    /**
+     * The change to these article versions: from one version of an article to another (either null when it is a
+     * draft or none), or of articles that readers see appear or go as time passes.
+     */
+    public static ContentChange of(Shown... versions) {
         ContentChange change = new ContentChange(new HashSet<>(), new HashSet<>(), new HashSet<>());
-        for (Shown shown : new Shown[]{before, after}) {
+        for (Shown shown : versions) {
             if (shown != null) {
                 change.slugs.add(shown.slug());
                 change.categories.add(shown.category());

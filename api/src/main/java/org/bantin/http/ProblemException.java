@@ -40,6 +40,11 @@ public class ProblemException extends RuntimeException {
         return of(404, "not-found", "Not found", detail);
     }
 
+    /** A 410: the thing was there and has ended for good (an expired article). */
+    public static ProblemException gone(String detail) {
+        return of(410, "gone", "Gone", detail);
+    }
+
     public static ProblemException conflict(String detail) {
         return of(409, "conflict", "Conflict", detail);
     }

@@ -32,6 +32,8 @@ import com.github.benmanes.caffeine.cache.Expiry;
  * Single articles change in between only by their ratings, so those are checked instead
  * (CachedRatingsCheck): an article whose ratings stood still since it was read stays fresh,
  * without being read again, and one whose ratings moved is read anew at its next request.
+ * Nor does time pass them by: as an article's publish time or expiry comes, its entries are
+ * dropped (DueArticles).
  *
  * Whatever its ratings, no entry is served more than max-age after its read began: should a
  * content change never be heard of (a listening connection that died unnoticed), it still shows

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
-import org.bantin.article.Article;
+import org.bantin.content.Visibility;
 import org.bantin.database.SqlErrors;
 import org.bantin.ratelimit.BallotCaps;
 import org.bantin.rating.RatingRecords.RatingLine;
@@ -64,7 +64,7 @@ public class RatingTotals {
         try {
             List<Object[]> rows = entityManager
                     .createNativeQuery("SELECT r.* FROM articles a, rate_capped_article(a.id, ?2, CAST(?3 AS smallint), ?4, "
-                            + "CAST(?5 AS integer)) r WHERE a.slug = ?1 AND " + Article.VISIBLE_SQL, Object[].class)
+                            + "CAST(?5 AS integer)) r WHERE a.slug = ?1 AND " + Visibility.sql("a"), Object[].class)
                     .setParameter(1, slug).setParameter(2, voter).setParameter(3, score).setParameter(4, cap.addressHash())
                     .setParameter(5, cap.perHour()).getResultList();
             return rows.stream().findFirst().map(Totals::of);
@@ -81,7 +81,7 @@ public class RatingTotals {
     /** The id of an article readers may see. */
     Optional<Long> visibleArticleId(String slug) {
         List<Number> ids = entityManager
-                .createNativeQuery("SELECT a.id FROM articles a WHERE a.slug = ?1 AND " + Article.VISIBLE_SQL)
+                .createNativeQuery("SELECT a.id FROM articles a WHERE a.slug = ?1 AND " + Visibility.sql("a"))
                 .setParameter(1, slug).getResultList();
         return ids.stream().findFirst().map(Number::longValue);
     }
