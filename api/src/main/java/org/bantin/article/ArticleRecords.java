@@ -103,13 +103,6 @@ public final class ArticleRecords {
             @Schema(example = "Cải cách hành chính", required = true) String name) {
     }
 
-    @Schema(name = "PreviewLink", description = "A read-only link to an article as it would be published.")
-    public record PreviewLink(
-            @Schema(description = "Give it to reviewers; it grants nothing else.", example = "pv_3q2f6Yk0bWm8v1X9cR4tN7sL5pA2dE6gH8jK0mQ3uZ1", required = true) String token,
-            @Schema(description = "Where the article JSON is read, on the API.", example = "/api/v1/preview/pv_3q2f6Yk0bWm8v1X9cR4tN7sL5pA2dE6gH8jK0mQ3uZ1", required = true) String url,
-            @Schema(example = "2026-12-03T09:00:00Z", required = true) OffsetDateTime expiresAt) {
-    }
-
     @Schema(name = "PendingVersion", description = "Changes to a live article waiting beside it until they are published.")
     public record PendingVersion(
             @Schema(description = "The revision that holds them.", example = "7", required = true) int revision,

@@ -25,6 +25,7 @@ import org.bantin.article.ArticleRecords.PublishRequest;
 import org.bantin.auth.Caller;
 import org.bantin.auth.Role;
 import org.bantin.category.Category;
+import org.bantin.content.PreviewTokens;
 import org.bantin.content.Review;
 import org.bantin.content.Transitions;
 import org.bantin.content.Visibility;
@@ -58,16 +59,18 @@ public class ArticleService {
     private final MediaLibrary media;
     private final Revisions revisions;
     private final Transitions transitions;
+    private final PreviewTokens previews;
     private final SiteSettings settings;
     private final ObjectMapper json;
 
     ArticleService(EntityManager entityManager, ContentChanges changes, MediaLibrary media, Revisions revisions,
-            Transitions transitions, SiteSettings settings, ObjectMapper json) {
+            Transitions transitions, PreviewTokens previews, SiteSettings settings, ObjectMapper json) {
         this.entityManager = entityManager;
         this.changes = changes;
         this.media = media;
         this.revisions = revisions;
         this.transitions = transitions;
+        this.previews = previews;
         this.settings = settings;
         this.json = json;
     }
@@ -258,6 +261,7 @@ public class ArticleService {
         article.delete();
         revisions.forget(ArticleRevisions.TYPE, id);
         transitions.forget(ArticleRevisions.TYPE, id);
+        previews.forget(ArticleRevisions.TYPE, id);
         changes.afterCommit(ContentChange.of(before, null));
     }
 

@@ -62,11 +62,20 @@ class PreviewApiTest extends ApiTest {
         api().get(expiring.getString("url")).then().statusCode(200);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement expire = connection.prepareStatement(
-                        "UPDATE preview_links SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL AND article_id = ?")) {
+                        "UPDATE preview_links SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL AND content_type = 'article' AND content_id = ?")) {
             expire.setLong(1, article);
             assertEquals(1, expire.executeUpdate());
         }
         badRequest().get(expiring.getString("url")).then().statusCode(404);
+    }
+
+    @Test
+    void deletingTheArticleForgetsItsLinks() {
+        long article = draft(ADMIN_TOKEN, "Bài nháp sẽ xóa " + System.nanoTime());
+        String url = link(ADMIN_TOKEN, article).getString("url");
+        admin().delete("/api/v1/admin/articles/" + article).then().statusCode(204);
+        badRequest().get(url).then().statusCode(404);
+        assertEquals(0, count("SELECT count(*) FROM preview_links WHERE content_type = 'article' AND content_id = " + article));
     }
 
     @Test
@@ -77,6 +86,6 @@ class PreviewApiTest extends ApiTest {
         api().get(link(author, own).getString("url")).then().statusCode(200);
         badRequest().header("Authorization", "Bearer " + author).contentType("application/json")
                 .post("/api/v1/admin/articles/" + others + "/preview").then().statusCode(404);
-        assertEquals(0, count("SELECT count(*) FROM preview_links WHERE article_id = " + others));
+        assertEquals(0, count("SELECT count(*) FROM preview_links WHERE content_type = 'article' AND content_id = " + others));
     }
 }
