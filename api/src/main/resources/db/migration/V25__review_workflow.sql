@@ -37,3 +37,11 @@ CREATE TABLE content_transitions (
 );
 
 CREATE INDEX content_transitions_content_idx ON content_transitions (content_type, content_id, id);
+
+-- Articles live before revisions were marked published (V24): their newest revision is what readers
+-- see, kept from pruning like every published one.
+UPDATE revisions SET published = true
+WHERE id IN (SELECT DISTINCT ON (r.content_id) r.id
+             FROM revisions r JOIN articles a ON a.id = r.content_id
+             WHERE r.content_type = 'article' AND a.status = 'PUBLISHED'
+             ORDER BY r.content_id, r.number DESC);

@@ -210,7 +210,7 @@ public class AdminArticleResource {
     @GET
     @Path("/{id}/transitions")
     @Operation(operationId = "listArticleTransitions", summary = "List an article's workflow steps", description = "Newest first: each submission, request for changes, "
-            + "approval, publication and unpublication, with who made it and when. Readable by whoever may read the article.")
+            + "approval, publication and unpublication, with who made it and when. Editors read them for every article, authors for their own.")
     public Page<Transition> listTransitions(@PathParam("id") long id, @BeanParam PageParams paging) {
         return review.list(id, paging.request(), caller.get());
     }
@@ -218,7 +218,7 @@ public class AdminArticleResource {
     @POST
     @Path("/{id}/preview")
     @Operation(operationId = "createPreviewLink", summary = "Make a preview link to an article", description = "A read-only link that shows the article as it would be published, "
-            + "to whoever holds it, for BANTIN_PREVIEW_TTL (1 h): GET the `url` (GET /api/v1/preview/{token}). Authors may preview what they may read.")
+            + "to whoever holds it, for BANTIN_PREVIEW_TTL (1 h): GET the `url` (GET /api/v1/preview/{token}). Authors preview their own articles.")
     @APIResponse(responseCode = "201", description = "A new link.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewLink.class)))
     public RestResponse<PreviewLink> preview(@PathParam("id") long id) {
         PreviewLink link = previews.issue(id, caller.get());
@@ -246,7 +246,7 @@ public class AdminArticleResource {
     @Path("/{id}/revisions")
     @Operation(operationId = "listArticleRevisions", summary = "List an article's revisions", description = "Newest first, without their fields. "
             + "Every save (create, PUT, PATCH, restore) adds one; publishing and unpublishing change no content and add none. "
-            + "Readable by whoever may read the article.")
+            + "Editors read them for every article, authors for their own.")
     public Page<RevisionSummary> listRevisions(@PathParam("id") long id, @BeanParam PageParams paging) {
         return revisions.list(id, paging.request(), caller.get());
     }
@@ -276,8 +276,8 @@ public class AdminArticleResource {
     @POST
     @Path("/{id}/revisions/{revisionId}/restore")
     @Operation(operationId = "restoreArticleRevision", summary = "Restore a revision of an article", description = "Saves the revision's content as the article's, "
-            + "as a PUT of it would (authors only their own drafts; the body sanitised again; alt texts checked on a published article), "
-            + "which adds a new revision.")
+            + "as a PUT of it would (authors only their own articles, not while in review; the body sanitised again; "
+            + "a live article's as its pending version), which adds a new revision.")
     @APIResponse(responseCode = "200", description = "Restored.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminArticleView.class)))
     @APIResponse(responseCode = "404", description = "No such article for this caller, or the revision is not one of the article's.")
     @APIResponse(responseCode = "409", description = "The revision's slug is now another article's, or someone else saved the article at the same moment.")

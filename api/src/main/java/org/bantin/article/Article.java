@@ -185,6 +185,20 @@ public class Article extends PanacheEntityBase {
         return copy;
     }
 
+    /** An unmanaged copy of the live version alone, without the work in progress on it (pending version, review). */
+    Article liveVersion() {
+        Article live = copy();
+        live.pendingRevision = null;
+        live.review = Review.NONE;
+        live.submittedAt = null;
+        live.approvedBy = null;
+        live.approvedTokenId = null;
+        live.reviewComment = null;
+        live.reviewCommentBy = null;
+        live.reviewCommentAt = null;
+        return live;
+    }
+
     /** A published article (due, scheduled or expired: see state), with its category loaded. */
     public static Optional<Article> findPublishedBySlug(String slug) {
         return find("from Article a join fetch a.category where a.slug = ?1 and a.status = ?2", slug, Status.PUBLISHED)

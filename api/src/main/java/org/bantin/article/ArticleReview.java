@@ -87,13 +87,13 @@ class ArticleReview {
 
     @Transactional
     Page<Transition> list(long id, PageRequest page, Caller caller) {
-        articles.requireReadable(id, caller);
+        articles.requireWorkReadable(id, caller);
         return transitions.list(ArticleRevisions.TYPE, id, page);
     }
 
     private AdminArticleView step(Article article, String from, String comment, Caller caller, OffsetDateTime now) {
         ArticleService.write(article, entityManager::flush);
         transitions.record(ArticleRevisions.TYPE, article.id, from, article.workingState(now).wireName(), comment, caller);
-        return articles.view(article, now);
+        return articles.view(article, now, caller);
     }
 }

@@ -36,26 +36,26 @@ class ArticleRevisions {
 
     @Transactional
     Page<RevisionSummary> list(long id, PageRequest page, Caller caller) {
-        articles.requireReadable(id, caller);
+        articles.requireWorkReadable(id, caller);
         return revisions.list(TYPE, id, page);
     }
 
     @Transactional
     RevisionView get(long id, long revisionId, Caller caller) {
-        articles.requireReadable(id, caller);
+        articles.requireWorkReadable(id, caller);
         return revisions.get(TYPE, id, revisionId);
     }
 
     @Transactional
     RevisionDiff diff(long id, long a, long b, Caller caller) {
-        articles.requireReadable(id, caller);
+        articles.requireWorkReadable(id, caller);
         return revisions.diff(TYPE, id, a, b, RICH_TEXT);
     }
 
     /** Saves the revision's content as the article's, under the same rules as a PUT; that save is a new revision. */
     @Transactional
     AdminArticleView restore(long id, long revisionId, Integer expectedVersion, Caller caller) {
-        articles.requireReadable(id, caller);
+        articles.requireWorkReadable(id, caller);
         ArticleInput saved = json.convertValue(revisions.get(TYPE, id, revisionId).data(), ArticleInput.class);
         return articles.update(id, saved, expectedVersion, caller);
     }

@@ -88,12 +88,12 @@ public class ArticleService {
         write(article, article::persist);
         media.recordUses(article.id, uses);
         revisions.record(ArticleRevisions.TYPE, article.id, currentInput(article), caller);
-        return view(article, now);
+        return view(article, now, caller);
     }
 
     AdminArticleView get(long id, Caller caller) {
         OffsetDateTime now = Timestamps.now();
-        return view(findReadable(id, caller, now), now);
+        return view(findReadable(id, caller, now), now, caller);
     }
 
     /**
@@ -122,7 +122,11 @@ public class ArticleService {
         }
         boolean author = caller.role() == Role.AUTHOR;
         if (author) {
-            conditions.add("(ownerTokenId = :owner or " + Visibility.HQL + ")");
+            // In review states, an author's own articles: of others' they see only the live versions.
+            conditions.add(state == ArticleState.IN_REVIEW || state == ArticleState.CHANGES_REQUESTED
+                    || state == ArticleState.APPROVED
+                            ? "ownerTokenId = :owner"
+                            : "(ownerTokenId = :owner or " + Visibility.HQL + ")");
             parameters.and("owner", caller.tokenId() == null ? -1L : caller.tokenId());
         }
         if (state == ArticleState.SCHEDULED || state == ArticleState.EXPIRED) {
@@ -133,9 +137,10 @@ public class ArticleService {
                 ? Sort.ascending("submittedAt", "id")
                 : Sort.descending("updatedAt", "id");
         PanacheQuery<Article> query = Article.find(condition, order, parameters);
-        List<Article> working = query.page(page.page() - 1, page.limit()).list().stream().map(this::working).toList();
-        Map<Long, LibraryImage> covers = media.images(coverIds(working));
-        List<AdminArticleView> items = working.stream().map(article -> AdminArticleView.of(article, now, covers)).toList();
+        List<Article> seen = query.page(page.page() - 1, page.limit()).list().stream()
+                .map(article -> seenBy(article, caller)).toList();
+        Map<Long, LibraryImage> covers = media.images(coverIds(seen));
+        List<AdminArticleView> items = seen.stream().map(article -> AdminArticleView.of(article, now, covers)).toList();
         return page.of(items, query.count());
     }
 
@@ -147,6 +152,8 @@ public class ArticleService {
     @Transactional
     AdminArticleView update(long id, ArticleInput input, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
+        // Locked, a version changed meanwhile is refused here, and the revision is numbered after the last.
+        write(article, () -> entityManager.lock(article, LockModeType.PESSIMISTIC_WRITE));
         OffsetDateTime now = Timestamps.now();
         if (article.review == Review.APPROVED) {
             withdrawApproval(article, caller);
@@ -154,15 +161,15 @@ public class ArticleService {
         if (article.live()) {
             savePending(article, input, caller, now);
         } else {
-            if (input.slug() != null) {
-                article.slug = input.slug();
-            }
             Set<Long> uses = apply(input, article, caller, now);
+            if (input.slug() != null) {
+                article.slug = input.slug(); // after apply's queries, so that a taken slug is found by write: a 409
+            }
             write(article, entityManager::flush);
             media.recordUses(article.id, uses);
             revisions.record(ArticleRevisions.TYPE, article.id, currentInput(article), caller); // the row is locked by its update
         }
-        return view(article, now);
+        return view(article, now, caller);
     }
 
     /** The pending version of a live article is a revision; the article only points to it. */
@@ -174,8 +181,6 @@ public class ArticleService {
         }
         Set<Long> uses = apply(input, pending, caller, now);
         uses.addAll(BodyMedia.shownBy(article)); // the live version still shows its own
-        // Locked, the revision is numbered after the last; a version changed meanwhile is refused.
-        write(article, () -> entityManager.lock(article, LockModeType.PESSIMISTIC_WRITE));
         article.pendingRevision = revisions.record(ArticleRevisions.TYPE, article.id, currentInput(pending), caller);
         write(article, entityManager::flush);
         media.recordUses(article.id, uses);
@@ -210,8 +215,8 @@ public class ArticleService {
         copy.title = input.title();
         copy.summary = input.summary();
         copy.body = input.body();
-        // A category deleted since (only a live article's own one is kept from deletion) shows the live one; publishing
-        // the version then asks for another.
+        // A category deleted or renamed since (a pending version keeps its slug) shows the live one here; publishing
+        // the version is then refused (422) until it names one that exists.
         copy.category = Category.findBySlug(input.category()).orElse(article.category);
         copy.tags = input.tags();
         CoverImage cover = input.coverImage();
@@ -267,25 +272,31 @@ public class ArticleService {
 
     /**
      * Publishes the working copy (a pending version replaces the live one) now or at the request's publishAt, until
-     * its unpublishAt, whatever its review state: editors may publish directly. Publishing a live article again
-     * without a request or a pending version changes nothing; with a request, it sets the expiry, and keeps the date
-     * unless publishAt is given.
+     * its unpublishAt, whatever its review state: editors may publish directly. Without a request, a live (published
+     * or scheduled) article keeps its dates and an expired one is published again now, without an expiry; publishing
+     * a live article so without a pending version changes nothing. With a request, a live or expired article keeps
+     * its date unless publishAt is given, and takes the request's expiry (none without unpublishAt).
      */
     @Transactional
     public AdminArticleView publish(long id, PublishRequest request, Integer expectedVersion, Caller caller) {
         Article article = findForChange(id, expectedVersion, caller);
         OffsetDateTime now = Timestamps.now();
-        boolean alreadyLive = article.state(now) == ArticleState.PUBLISHED;
-        if (request != null || !alreadyLive || article.pendingRevision != null) {
+        ArticleState state = article.state(now);
+        boolean keepsDates = state == ArticleState.PUBLISHED || state == ArticleState.SCHEDULED;
+        if (request != null || !keepsDates || article.pendingRevision != null) {
             String from = article.workingState(now).wireName();
             if (!article.live() || article.pendingRevision != null) {
                 requireSecondApproval(article, from, caller);
             }
             OffsetDateTime publishAt = request == null ? null : request.publishAt();
+            // Without a body an expired article is published again now; with one, it keeps its date like a live one.
+            boolean keepsDate = keepsDates || state == ArticleState.EXPIRED && request != null;
             OffsetDateTime publishedAt = publishAt != null
                     ? publishAt.withOffsetSameInstant(ZoneOffset.UTC)
-                    : alreadyLive ? article.publishedAt : now;
-            OffsetDateTime unpublishAt = unpublishAt(request, publishedAt);
+                    : keepsDate ? article.publishedAt : now;
+            OffsetDateTime unpublishAt = request != null
+                    ? unpublishAt(request, publishedAt)
+                    : keepsDates ? article.unpublishAt : null;
             ContentChange.Shown before = shown(article);
             takePending(article, caller, now);
             requireAltTexts(article);
@@ -299,12 +310,16 @@ public class ArticleService {
             revisions.markPublished(ArticleRevisions.TYPE, article.id); // the newest: what has just gone live
             changes.afterCommit(ContentChange.of(before, shown(article)));
         }
-        return view(article, now);
+        return view(article, now, caller);
     }
 
-    /** Whether the working copy's category needs a first editor to approve it before a second one publishes it. */
+    /**
+     * Whether a first editor must approve the working copy before a second one publishes it: its category, or the
+     * live version's, needs it.
+     */
     boolean needsSecondApproval(Article article) {
-        return settings.requiresSecondApproval(working(article).category.id);
+        return settings.requiresSecondApproval(working(article).category.id)
+                || article.live() && settings.requiresSecondApproval(article.category.id); // nor moved out to skip it
     }
 
     /** Where a category needs two editors, content goes live only once approved, and by another editor. */
@@ -329,21 +344,27 @@ public class ArticleService {
             return;
         }
         ArticleInput pending = currentInput(working(article));
+        Set<Long> uses = apply(pending, article, caller, now);
         article.slug = pending.slug();
-        media.recordUses(article.id, apply(pending, article, caller, now));
         article.pendingRevision = null;
+        write(article, entityManager::flush); // a slug taken since is a 409
+        media.recordUses(article.id, uses);
     }
 
+    /** Published, the version's review is over, its comment too. */
     private static void endReview(Article article) {
         article.review = Review.NONE;
         article.submittedAt = null;
         article.approvedBy = null;
         article.approvedTokenId = null;
+        article.reviewComment = null;
+        article.reviewCommentBy = null;
+        article.reviewCommentAt = null;
     }
 
     /** The request's expiry, which must come after the publish time. */
     private static OffsetDateTime unpublishAt(PublishRequest request, OffsetDateTime publishedAt) {
-        OffsetDateTime unpublishAt = request == null ? null : request.unpublishAt();
+        OffsetDateTime unpublishAt = request.unpublishAt();
         if (unpublishAt != null && !unpublishAt.isAfter(publishedAt)) {
             throw ProblemException.invalidField(422, "unpublishAt", "must be after the publish time, " + publishedAt);
         }
@@ -367,7 +388,7 @@ public class ArticleService {
             transitions.record(ArticleRevisions.TYPE, id, from, article.state(now).wireName(), null, caller);
             changes.afterCommit(ContentChange.of(before, null));
         }
-        return view(article, now);
+        return view(article, now, caller);
     }
 
     /**
@@ -426,9 +447,22 @@ public class ArticleService {
         }
     }
 
-    AdminArticleView view(Article article, OffsetDateTime now) {
-        Article working = working(article);
-        return AdminArticleView.of(working, now, media.images(coverIds(List.of(working))));
+    AdminArticleView view(Article article, OffsetDateTime now, Caller caller) {
+        Article seen = seenBy(article, caller);
+        return AdminArticleView.of(seen, now, media.images(coverIds(List.of(seen))));
+    }
+
+    /**
+     * What the caller sees of an article: its working copy; but of someone else's live article an author sees only
+     * the live version, without the work in progress on it (pending version, review).
+     */
+    private Article seenBy(Article article, Caller caller) {
+        return mayReadWork(article, caller) ? working(article) : article.liveVersion();
+    }
+
+    /** Editors read the work on every article (pending versions, revisions, steps, previews); authors on their own. */
+    private static boolean mayReadWork(Article article, Caller caller) {
+        return caller.role() != Role.AUTHOR || caller.owns(article.ownerTokenId);
     }
 
     static Set<Long> coverIds(List<Article> articles) {
@@ -485,9 +519,11 @@ public class ArticleService {
         return ProblemException.notFound("No article with id " + id + ".");
     }
 
-    /** Throws the 404 of an article this caller may not read (see findReadable). */
-    void requireReadable(long id, Caller caller) {
-        findReadable(id, caller, Timestamps.now());
+    /** Throws a 404 unless the caller may read the work on the article: its revisions, workflow steps and previews. */
+    void requireWorkReadable(long id, Caller caller) {
+        if (!mayReadWork(findReadable(id, caller, Timestamps.now()), caller)) {
+            throw notFound(id);
+        }
     }
 
     /** The article, unless the caller is an author and it is someone else's unpublished one: then it is a 404. */

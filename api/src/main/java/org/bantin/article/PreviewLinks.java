@@ -33,14 +33,14 @@ public class PreviewLinks {
     /** A new link to an article the caller may read. */
     @Transactional
     PreviewLink issue(long articleId, Caller caller) {
-        articles.requireReadable(articleId, caller);
+        articles.requireWorkReadable(articleId, caller);
         return tokens.issue(ArticleRevisions.TYPE, articleId, caller);
     }
 
     /** Ends every link to the article at once. */
     @Transactional
     void revoke(long articleId, Caller caller) {
-        articles.requireReadable(articleId, caller);
+        articles.requireWorkReadable(articleId, caller);
         tokens.revoke(ArticleRevisions.TYPE, articleId);
     }
 
@@ -48,7 +48,8 @@ public class PreviewLinks {
     ArticleView show(String token) {
         long id = tokens.opened(ArticleRevisions.TYPE, token).orElseThrow(
                 () -> ProblemException.notFound("No preview at this link: it is unknown, expired or revoked."));
-        Article article = articles.working(Article.listWithCategory(List.of(id)).get(0));
+        Article article = articles.working(Article.listWithCategory(List.of(id)).stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No preview at this link: its article was deleted.")));
         return ArticleView.of(article, ratings.lineOf(article.id), media.images(BodyMedia.shownBy(article)),
                 article.publishedAt == null ? Timestamps.now() : article.publishedAt);
     }

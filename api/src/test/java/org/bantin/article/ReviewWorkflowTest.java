@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -180,7 +182,18 @@ class ReviewWorkflowTest extends ApiTest {
         String token = admin().post(ARTICLES + "/" + id + "/preview").then().statusCode(201).extract().path("token");
         api().get("/api/v1/preview/" + token).then().statusCode(200).body("body", equalTo("<p>Bản sửa đang chờ.</p>"));
 
+        // Another author sees only the live version, and nothing of the work on it.
+        String otherReporter = tokenWithRole("author");
+        JsonPath seenByOther = read(otherReporter, id);
+        assertEquals(live, seenByOther.getString("body"));
+        assertNull(seenByOther.get("pending"));
+        as(otherReporter).post(ARTICLES + "/" + id + "/preview").then().statusCode(404);
+        as(otherReporter).get(ARTICLES + "/" + id + "/transitions").then().statusCode(404);
+        as(otherReporter).get(ARTICLES + "/" + id + "/revisions").then().statusCode(404);
+
         step(reporter, id, "submit", 200);
+        as(otherReporter).queryParam("state", "in_review").queryParam("limit", 100).get(ARTICLES).then()
+                .body("items.id", not(hasItem((int) id)));
         JsonPath waiting = read(editor, id);
         assertEquals("published", waiting.getString("state"));
         assertEquals("in_review", waiting.getString("pending.state"));
@@ -240,6 +253,35 @@ class ReviewWorkflowTest extends ApiTest {
             admin().contentType(MERGE_PATCH).body("{\"secondApprovalCategories\": null}").patch("/api/v1/admin/settings")
                     .then().statusCode(200);
         }
+    }
+
+    @Test
+    void publishingAPendingVersionKeepsTheDatesOfAScheduledArticle() {
+        long id = write(editor, "Thông báo có thời hạn");
+        OffsetDateTime publishAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0);
+        OffsetDateTime unpublishAt = publishAt.plusDays(7);
+        admin().body(Map.of("publishAt", publishAt.toString(), "unpublishAt", unpublishAt.toString()))
+                .post(ARTICLES + "/" + id + "/publish").then().statusCode(200).body("state", equalTo("scheduled"));
+        edit(editor, id, "<p>Bản đã sửa trước giờ đăng.</p>", 200);
+        JsonPath published = step(editor, id, "publish", 200);
+        assertEquals("scheduled", published.getString("state"));
+        assertEquals(publishAt.toInstant(), OffsetDateTime.parse(published.getString("publishedAt")).toInstant());
+        assertEquals(unpublishAt.toInstant(), OffsetDateTime.parse(published.getString("unpublishAt")).toInstant());
+        assertEquals("<p>Bản đã sửa trước giờ đăng.</p>", published.getString("body"));
+        assertNull(published.get("pending"));
+    }
+
+    @Test
+    void aSlugTakenWhileThePendingVersionWaitedIsAConflictAtPublishing() {
+        long id = write(editor, "Bài đổi địa chỉ");
+        String slug = step(editor, id, "publish", 200).getString("slug");
+        as(editor).contentType(MERGE_PATCH).body(Map.of("slug", slug + "-moi")).patch(ARTICLES + "/" + id).then()
+                .statusCode(200);
+        as(editor).body(Map.of("title", "Bài chiếm địa chỉ", "slug", slug + "-moi", "category", category)).post(ARTICLES)
+                .then().statusCode(201);
+        as(editor).post(ARTICLES + "/" + id + "/publish").then().statusCode(409);
+        api().get("/api/v1/articles/" + slug).then().statusCode(200);
+        assertEquals("draft", read(editor, id).getString("pending.state"), "the pending version still waits");
     }
 
     @Test
