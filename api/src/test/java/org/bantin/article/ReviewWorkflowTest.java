@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -260,7 +261,8 @@ class ReviewWorkflowTest extends ApiTest {
         long id = write(editor, "Thông báo có thời hạn");
         OffsetDateTime publishAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0);
         OffsetDateTime unpublishAt = publishAt.plusDays(7);
-        admin().body(Map.of("publishAt", publishAt.toString(), "unpublishAt", unpublishAt.toString()))
+        admin().body(Map.of("publishAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(publishAt),
+                "unpublishAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(unpublishAt)))
                 .post(ARTICLES + "/" + id + "/publish").then().statusCode(200).body("state", equalTo("scheduled"));
         edit(editor, id, "<p>Bản đã sửa trước giờ đăng.</p>", 200);
         JsonPath published = step(editor, id, "publish", 200);
