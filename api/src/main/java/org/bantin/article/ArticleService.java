@@ -60,9 +60,10 @@ public class ArticleService {
     private final Transitions transitions;
     private final SiteSettings settings;
     private final ObjectMapper json;
+    private final ArticleEvents events;
 
     ArticleService(EntityManager entityManager, ContentChanges changes, MediaLibrary media, Revisions revisions,
-            Transitions transitions, SiteSettings settings, ObjectMapper json) {
+            Transitions transitions, SiteSettings settings, ObjectMapper json, ArticleEvents events) {
         this.entityManager = entityManager;
         this.changes = changes;
         this.media = media;
@@ -70,6 +71,7 @@ public class ArticleService {
         this.transitions = transitions;
         this.settings = settings;
         this.json = json;
+        this.events = events;
     }
 
     @Transactional
@@ -258,6 +260,7 @@ public class ArticleService {
         article.delete();
         revisions.forget(ArticleRevisions.TYPE, id);
         transitions.forget(ArticleRevisions.TYPE, id);
+        events.deleted(article, before);
         changes.afterCommit(ContentChange.of(before, null));
     }
 
@@ -293,6 +296,7 @@ public class ArticleService {
             write(article, entityManager::flush);
             transitions.record(ArticleRevisions.TYPE, id, from, article.state(now).wireName(), null, caller);
             revisions.markPublished(ArticleRevisions.TYPE, article.id); // the newest: what has just gone live
+            events.published(article, before);
             changes.afterCommit(ContentChange.of(before, shown(article)));
         }
         return view(article, now);
@@ -361,6 +365,7 @@ public class ArticleService {
             touch(article, caller, now);
             write(article, entityManager::flush);
             transitions.record(ArticleRevisions.TYPE, id, from, article.state(now).wireName(), null, caller);
+            events.unpublished(article, before);
             changes.afterCommit(ContentChange.of(before, null));
         }
         return view(article, now);
