@@ -42,14 +42,15 @@ public class AdminWebhookResource {
 
     /** How receivers read and check what they get; every operation that sends refers to it. */
     static final String REQUESTS = "Each event is a `POST` of `application/json` `{\"id\", \"type\", \"occurredAt\", \"data\"}` "
-            + "(article events: `data` is `{id, slug, category, tags}`, with `previousSlug` when the slug changed), with the "
+            + "(article events: `data` is `{id, slug, category, tags}`, category events: `{id, slug, name}`, both with "
+            + "`previousSlug` when the slug changed), with the "
             + "Standard Webhooks headers `webhook-id` (the event id; the same on every attempt and redelivery, for receivers "
             + "to ignore repeats), `webhook-timestamp` (Unix seconds of the attempt) and `webhook-signature`: `v1,` followed by "
             + "the base64 of HMAC-SHA256, keyed with the base64-decoded part of the secret after `whsec_`, of the UTF-8 bytes of "
             + "`{webhook-id}.{webhook-timestamp}.{body}` (the body exactly as received). Receivers should refuse timestamps far "
             + "from their clock. A 2xx answer within 5 s (2 s to connect) is a success; redirects are not followed. Anything "
             + "else is retried after 1 s, 2 s, 4 s, ... (at most 1 h apart) and given up after 15 attempts. Events of one article "
-            + "reach a webhook in order: a later one waits until the earlier one has succeeded or been given up.";
+            + "or category reach a webhook in order: a later one waits until the earlier one has succeeded or been given up.";
 
     private final WebhookService webhooks;
     private final CurrentCaller caller;

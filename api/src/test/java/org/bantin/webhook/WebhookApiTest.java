@@ -239,12 +239,37 @@ class WebhookApiTest extends ApiTest {
                 + "' AND data ->> 'previousSlug' IS NOT NULL AND data ->> 'slug' = 'ke-hoach-" + id + "'"));
     }
 
+    @Test
+    void categoriesEmitTheirChangesAndARefusedDeleteNothing() {
+        String slug = newCategory("Chuyên mục");
+        long id = count("SELECT id FROM categories WHERE slug = '" + slug + "'");
+        String key = "category:" + id;
+        admin().body(Map.of("name", "Chuyên mục mới", "slug", slug + "-moi")).put("/api/v1/admin/categories/" + id).then()
+                .statusCode(200);
+        admin().body(Map.of("title", "Bài trong chuyên mục", "category", slug + "-moi")).post("/api/v1/admin/articles").then()
+                .statusCode(201);
+        admin().delete("/api/v1/admin/categories/" + id).then().statusCode(409);
+        assertEquals(List.of("category.created", "category.updated"), eventTypes(key));
+        assertEquals(1,
+                count("SELECT count(*) FROM webhook_events WHERE ordering_key = '" + key + "' AND data ->> 'previousSlug' = '"
+                        + slug + "' AND data ->> 'slug' = '" + slug + "-moi'"));
+
+        String unused = newCategory("Chuyên mục trống");
+        long unusedId = count("SELECT id FROM categories WHERE slug = '" + unused + "'");
+        admin().delete("/api/v1/admin/categories/" + unusedId).then().statusCode(204);
+        assertEquals(List.of("category.created", "category.deleted"), eventTypes("category:" + unusedId));
+    }
+
     private List<String> eventTypes(long articleId) {
+        return eventTypes("article:" + articleId);
+    }
+
+    private List<String> eventTypes(String orderingKey) {
         List<String> types = new ArrayList<>();
         try (var connection = dataSource.getConnection();
                 var statement = connection.prepareStatement(
                         "SELECT type FROM webhook_events WHERE ordering_key = ? ORDER BY occurred_at, id")) {
-            statement.setString(1, "article:" + articleId);
+            statement.setString(1, orderingKey);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     types.add(rows.getString(1));
