@@ -29,6 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
 
+import org.bantin.media.MediaSamples;
 import org.bantin.support.ApiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -258,6 +259,22 @@ class WebhookApiTest extends ApiTest {
         long unusedId = count("SELECT id FROM categories WHERE slug = '" + unused + "'");
         admin().delete("/api/v1/admin/categories/" + unusedId).then().statusCode(204);
         assertEquals(List.of("category.created", "category.deleted"), eventTypes("category:" + unusedId));
+    }
+
+    @Test
+    void theMediaLibraryEmitsItsChanges() {
+        long id = admin().contentType("image/jpeg").body(MediaSamples.jpeg(400, 300)).queryParam("alt", "Cầu Tràng An")
+                .post("/api/v1/admin/media").then().statusCode(201).extract().jsonPath().getLong("id");
+        admin().contentType(MERGE_PATCH).header("If-Match", "\"99\"").body(Map.of("caption", "Cũ"))
+                .patch("/api/v1/admin/media/" + id)
+                .then().statusCode(412);
+        admin().contentType(MERGE_PATCH).body(Map.of("caption", "Cầu Tràng An lúc bình minh"))
+                .patch("/api/v1/admin/media/" + id)
+                .then().statusCode(200);
+        admin().delete("/api/v1/admin/media/" + id).then().statusCode(204);
+        assertEquals(List.of("media.created", "media.updated", "media.deleted"), eventTypes("media:" + id));
+        assertEquals(3, count("SELECT count(*) FROM webhook_events WHERE ordering_key = 'media:" + id
+                + "' AND data ->> 'kind' = 'image' AND (data ->> 'id')::bigint = " + id));
     }
 
     private List<String> eventTypes(long articleId) {
