@@ -43,7 +43,8 @@ public class AdminWebhookResource {
     /** How receivers read and check what they get; every operation that sends refers to it. */
     static final String REQUESTS = "Each event is a `POST` of `application/json` `{\"id\", \"type\", \"occurredAt\", \"data\"}` "
             + "(article events: `data` is `{id, slug, category, tags}`, category events: `{id, slug, name}`, both with "
-            + "`previousSlug` when the slug changed; media events: `{id, kind, fileName}`), with the "
+            + "`previousSlug` when the slug changed; survey events: `{id, status}` (`{id}` when deleted); media events: "
+            + "`{id, kind, fileName}`), with the "
             + "Standard Webhooks headers `webhook-id` (the event id; the same on every attempt and redelivery, for receivers "
             + "to ignore repeats), `webhook-timestamp` (Unix seconds of the attempt) and `webhook-signature`: `v1,` followed by "
             + "the base64 of HMAC-SHA256, keyed with the base64-decoded part of the secret after `whsec_`, of the UTF-8 bytes of "

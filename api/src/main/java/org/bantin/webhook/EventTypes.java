@@ -2,17 +2,15 @@ package org.bantin.webhook;
 
 import java.util.Set;
 
-/**
- * The events a webhook may subscribe to: a type such as `article.published`, or every type of a kind as `article.*`.
- * Surveys are subscribed to by kind only until their types are emitted.
- */
+/** The events a webhook may subscribe to: a type such as `article.published`, or every type of a kind as `article.*`. */
 final class EventTypes {
 
     static final String PING = "ping";
 
     private static final Set<String> SUBSCRIBABLE = Set.of("article.published", "article.updated", "article.unpublished",
-            "article.deleted", "category.created", "category.updated", "category.deleted", "media.created",
-            "media.updated", "media.deleted", "article.*", "category.*", "survey.*", "media.*");
+            "article.deleted", "category.created", "category.updated", "category.deleted", "survey.created",
+            "survey.updated", "survey.opened", "survey.closed", "survey.deleted", "media.created", "media.updated",
+            "media.deleted", "article.*", "category.*", "survey.*", "media.*");
 
     private EventTypes() {
     }

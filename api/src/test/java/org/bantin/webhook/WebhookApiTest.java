@@ -277,6 +277,23 @@ class WebhookApiTest extends ApiTest {
                 + "' AND data ->> 'kind' = 'image' AND (data ->> 'id')::bigint = " + id));
     }
 
+    @Test
+    void surveysEmitTheirChanges() {
+        long id = admin().body(Map.of("question", "Bạn quan tâm mục gì nhất?", "options", List.of("Tin tức", "Văn bản"),
+                "multipleChoice", false, "resultsVisibility", "always"))
+                .post("/api/v1/admin/surveys").then().statusCode(201).extract().jsonPath().getLong("id");
+        admin().body(Map.of("text", "Thủ tục hành chính")).post("/api/v1/admin/surveys/" + id + "/options").then()
+                .statusCode(201);
+        admin().body(Map.of("text", "Tin tức")).post("/api/v1/admin/surveys/" + id + "/options").then().statusCode(422);
+        admin().post("/api/v1/admin/surveys/" + id + "/open").then().statusCode(200);
+        admin().post("/api/v1/admin/surveys/" + id + "/close").then().statusCode(200);
+        admin().delete("/api/v1/admin/surveys/" + id).then().statusCode(204);
+        assertEquals(List.of("survey.created", "survey.updated", "survey.opened", "survey.closed", "survey.deleted"),
+                eventTypes("survey:" + id));
+        assertEquals(1, count("SELECT count(*) FROM webhook_events WHERE ordering_key = 'survey:" + id
+                + "' AND type = 'survey.opened' AND data ->> 'status' = 'open'"));
+    }
+
     private List<String> eventTypes(long articleId) {
         return eventTypes("article:" + articleId);
     }
