@@ -12,12 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,6 +57,9 @@ class WebhookApiTest extends ApiTest {
 
     @Inject
     DeliveryWorker worker;
+
+    @Inject
+    OutboxPruning pruning;
 
     /** Other tests run with the default settings and no webhooks. */
     @AfterEach
@@ -294,6 +299,47 @@ class WebhookApiTest extends ApiTest {
                 + "' AND type = 'survey.opened' AND data ->> 'status' = 'open'"));
     }
 
+    @Test
+    void oldEventsGoOnceTheirDeliveriesAreFinished() throws Exception {
+        allowPrivateTargets(true);
+        try (Receiver receiver = new Receiver()) {
+            long webhookId = newWebhook(receiver.url(), "article.*").getLong("id");
+            String key = "article:pruning-" + System.nanoTime();
+            String delivered = oldEvent(key, webhookId, "succeeded");
+            String retried = oldEvent(key, webhookId, "failed");
+            String recent = event(key, "now()");
+            pruning.prune();
+            for (String id : List.of(delivered, retried, recent)) {
+                assertEquals(id.equals(delivered) ? 0 : 1, count("SELECT count(*) FROM webhook_events WHERE id = '" + id + "'"),
+                        id);
+            }
+            assertEquals(1, count("SELECT count(*) FROM webhook_deliveries WHERE webhook_id = " + webhookId));
+        }
+    }
+
+    private String oldEvent(String key, long webhookId, String status) {
+        String id = event(key, "now() - interval '31 days'");
+        execute("INSERT INTO webhook_deliveries (webhook_id, event_id, ordering_key, status, attempts, next_attempt_at) VALUES ("
+                + webhookId + ", '" + id + "', '" + key + "', '" + status + "', 1, now() + interval '1 hour')");
+        return id;
+    }
+
+    private String event(String key, String occurredAt) {
+        String id = UUID.randomUUID().toString();
+        execute("INSERT INTO webhook_events (id, type, ordering_key, occurred_at, data) VALUES ('" + id
+                + "', 'article.updated', '"
+                + key + "', " + occurredAt + ", '{}')");
+        return id;
+    }
+
+    private void execute(String sql) {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<String> eventTypes(long articleId) {
         return eventTypes("article:" + articleId);
     }
@@ -309,7 +355,7 @@ class WebhookApiTest extends ApiTest {
                     types.add(rows.getString(1));
                 }
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return types;
