@@ -185,6 +185,33 @@ class WebhookApiTest extends ApiTest {
     }
 
     @Test
+    void aDeliveryIsGivenUpAfterTheLastAttemptAndTheNextEventGoesOn() throws Exception {
+        allowPrivateTargets(true);
+        try (Receiver receiver = new Receiver(n -> 503)) {
+            long webhookId = newWebhook(receiver.url(), "article.*").getLong("id");
+            long id = newDraft("Thông báo nghỉ lễ");
+            admin().post("/api/v1/admin/articles/" + id + "/publish").then().statusCode(200);
+            admin().post("/api/v1/admin/articles/" + id + "/unpublish").then().statusCode(200);
+            waitFor("both given up", () -> count("SELECT count(*) FROM webhook_deliveries WHERE webhook_id = " + webhookId
+                    + " AND status = 'given_up'") == 2);
+
+            List<String> types = receiver.received().stream().map(request -> json(request.body()).get("type").asText())
+                    .toList();
+            assertEquals(List.of("article.published", "article.published", "article.published", "article.published",
+                    "article.unpublished", "article.unpublished", "article.unpublished", "article.unpublished"), types);
+            admin().get(WEBHOOKS + "/" + webhookId + "/deliveries").then().statusCode(200)
+                    .body("items[1].status", equalTo("given_up"))
+                    .body("items[1].attempts", equalTo(4))
+                    .body("items[1].responseStatus", equalTo(503))
+                    .body("items[1].error", equalTo("answered 503"))
+                    .body("items[1]", not(hasKey("nextAttemptAt")));
+            assertEquals(Duration.ofMillis(200), worker.retryDelay(1));
+            assertEquals(Duration.ofMillis(800), worker.retryDelay(3));
+            assertEquals(Duration.ofHours(1), worker.retryDelay(40));
+        }
+    }
+
+    @Test
     void privateTargetsAreRefusedWhileTheSettingIsOff() throws Exception {
         try (Receiver receiver = new Receiver()) {
             long before = count("SELECT count(*) FROM webhooks");
