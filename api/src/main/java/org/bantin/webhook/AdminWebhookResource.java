@@ -50,8 +50,9 @@ public class AdminWebhookResource {
             + "the base64 of HMAC-SHA256, keyed with the base64-decoded part of the secret after `whsec_`, of the UTF-8 bytes of "
             + "`{webhook-id}.{webhook-timestamp}.{body}` (the body exactly as received). Receivers should refuse timestamps far "
             + "from their clock. A 2xx answer within 5 s (2 s to connect) is a success; redirects are not followed. Anything "
-            + "else is retried after 1 s, 2 s, 4 s, ... (at most 1 h apart) and given up after 15 attempts. Events of one article "
-            + "or category reach a webhook in order: a later one waits until the earlier one has succeeded or been given up.";
+            + "else is retried after 1 s, 2 s, 4 s, ... (at most 1 h apart) and given up after 15 attempts (the defaults). Events "
+            + "of one article, category, survey or media file reach a webhook in the order they happened: a later one waits "
+            + "until the earlier one has succeeded or been given up.";
 
     private final WebhookService webhooks;
     private final CurrentCaller caller;
