@@ -62,9 +62,11 @@ public class ArticleService {
     private final PreviewTokens previews;
     private final SiteSettings settings;
     private final ObjectMapper json;
+    private final ArticleEvents events;
 
     ArticleService(EntityManager entityManager, ContentChanges changes, MediaLibrary media, Revisions revisions,
-            Transitions transitions, PreviewTokens previews, SiteSettings settings, ObjectMapper json) {
+            Transitions transitions, PreviewTokens previews, SiteSettings settings, ObjectMapper json,
+            ArticleEvents events) {
         this.entityManager = entityManager;
         this.changes = changes;
         this.media = media;
@@ -73,6 +75,7 @@ public class ArticleService {
         this.previews = previews;
         this.settings = settings;
         this.json = json;
+        this.events = events;
     }
 
     @Transactional
@@ -267,6 +270,7 @@ public class ArticleService {
         revisions.forget(ArticleRevisions.TYPE, id);
         transitions.forget(ArticleRevisions.TYPE, id);
         previews.forget(ArticleRevisions.TYPE, id);
+        events.deleted(article, before);
         changes.afterCommit(ContentChange.of(before, null));
     }
 
@@ -308,6 +312,7 @@ public class ArticleService {
             write(article, entityManager::flush);
             transitions.record(ArticleRevisions.TYPE, id, from, article.state(now).wireName(), null, caller);
             revisions.markPublished(ArticleRevisions.TYPE, article.id); // the newest: what has just gone live
+            events.published(article, before);
             changes.afterCommit(ContentChange.of(before, shown(article)));
         }
         return view(article, now, caller);
@@ -386,6 +391,7 @@ public class ArticleService {
             touch(article, caller, now);
             write(article, entityManager::flush);
             transitions.record(ArticleRevisions.TYPE, id, from, article.state(now).wireName(), null, caller);
+            events.unpublished(article, before);
             changes.afterCommit(ContentChange.of(before, null));
         }
         return view(article, now, caller);

@@ -14,19 +14,20 @@ final class AdminActions {
     static final String ADMIN_PATH = "/api/v1/admin/";
 
     private static final Map<String, String> TYPES = Map.of("articles", "article", "categories", "category",
-            "surveys", "survey", "media", "media", "tokens", "token", "settings", "settings");
+            "surveys", "survey", "media", "media", "tokens", "token", "settings", "settings", "webhooks", "webhook");
 
-    private static final Map<String, String> NAMED = Map.of(
-            "POST /api/v1/admin/media", "upload",
-            "DELETE /api/v1/admin/tokens/{id}", "revoke",
-            "DELETE /api/v1/admin/articles/{id}/ratings", "clear-ratings",
-            "DELETE /api/v1/admin/articles/{id}/preview", "revoke-previews",
-            "POST /api/v1/admin/articles/{id}/revisions/{revisionId}/restore", "restore",
-            "POST /api/v1/admin/surveys/{id}/options", "add-option",
-            "PUT /api/v1/admin/surveys/{id}/options/order", "reorder-options",
-            "PUT /api/v1/admin/surveys/{id}/options/{optionId}", "update-option",
-            "DELETE /api/v1/admin/surveys/{id}/options/{optionId}", "remove-option",
-            "PATCH /api/v1/admin/settings", "update");
+    private static final Map<String, String> NAMED = Map.ofEntries(
+            Map.entry("POST /api/v1/admin/media", "upload"),
+            Map.entry("DELETE /api/v1/admin/tokens/{id}", "revoke"),
+            Map.entry("DELETE /api/v1/admin/articles/{id}/ratings", "clear-ratings"),
+            Map.entry("DELETE /api/v1/admin/articles/{id}/preview", "revoke-previews"),
+            Map.entry("POST /api/v1/admin/articles/{id}/revisions/{revisionId}/restore", "restore"),
+            Map.entry("POST /api/v1/admin/surveys/{id}/options", "add-option"),
+            Map.entry("PUT /api/v1/admin/surveys/{id}/options/order", "reorder-options"),
+            Map.entry("PUT /api/v1/admin/surveys/{id}/options/{optionId}", "update-option"),
+            Map.entry("DELETE /api/v1/admin/surveys/{id}/options/{optionId}", "remove-option"),
+            Map.entry("PATCH /api/v1/admin/settings", "update"),
+            Map.entry("POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver", "redeliver"));
 
     /** Every object type an entry can name. */
     static final Set<String> OBJECT_TYPES = Set.copyOf(TYPES.values());

@@ -27,10 +27,12 @@ public class CategoryService {
 
     private final EntityManager entityManager;
     private final ContentChanges changes;
+    private final CategoryEvents events;
 
-    CategoryService(EntityManager entityManager, ContentChanges changes) {
+    CategoryService(EntityManager entityManager, ContentChanges changes, CategoryEvents events) {
         this.entityManager = entityManager;
         this.changes = changes;
+        this.events = events;
     }
 
     List<CategoryView> listPublic() {
@@ -64,6 +66,7 @@ public class CategoryService {
         category.createdAt = Timestamps.now();
         apply(input, category);
         write(category::persist, "A category with the slug '" + category.slug + "' already exists.");
+        events.emit("category.created", category, null);
         changes.afterCommit(ContentChange.EVERYTHING); // the categories' list, and lists filtered by the new slug
         return adminView(category, 0);
     }
@@ -71,8 +74,10 @@ public class CategoryService {
     @Transactional
     AdminCategoryView update(long id, CategoryInput input) {
         Category category = find(id);
+        String previousSlug = category.slug;
         apply(input, category);
         write(entityManager::flush, "A category with the slug '" + category.slug + "' already exists.");
+        events.emit("category.updated", category, previousSlug);
         changes.afterCommit(ContentChange.EVERYTHING); // its name shows in every article and list of it
         return adminView(category);
     }
@@ -82,6 +87,7 @@ public class CategoryService {
         Category category = find(id);
         category.delete();
         write(entityManager::flush, "The category '" + category.slug + "' still has articles; move or delete them first.");
+        events.emit("category.deleted", category, null);
         changes.afterCommit(ContentChange.EVERYTHING);
     }
 

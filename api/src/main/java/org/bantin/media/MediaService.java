@@ -62,9 +62,10 @@ public class MediaService {
     private final ImageRenditions images;
     /** Decoding a large photo takes tens of megabytes for a second: a few at a time keep memory bounded. */
     private final Semaphore imageWork;
+    private final MediaEvents events;
 
     MediaService(EntityManager entityManager, MediaStore store, MediaUrls urls, ContentChanges changes, MediaLibrary library,
-            @ConfigProperty(name = "bantin.media.max-pixels") long maxPixels,
+            MediaEvents events, @ConfigProperty(name = "bantin.media.max-pixels") long maxPixels,
             @ConfigProperty(name = "bantin.media.concurrent-images") int concurrentImages) {
         this.entityManager = entityManager;
         this.store = store;
@@ -73,6 +74,7 @@ public class MediaService {
         this.library = library;
         this.images = new ImageRenditions(maxPixels);
         this.imageWork = new Semaphore(concurrentImages, true);
+        this.events = events;
     }
 
     /**
@@ -183,6 +185,7 @@ public class MediaService {
             store.put(media.fileKey, media.contentType, file);
         }
         media.persist();
+        events.emit("media.created", media);
         return view(media, caller);
     }
 
@@ -297,6 +300,7 @@ public class MediaService {
         media.updatedAt = Timestamps.now();
         media.updatedBy = caller.name();
         entityManager.flush();
+        events.emit("media.updated", media);
         deleteUnreferenced(replaced);
         changes.afterCommit(ContentChange.EVERYTHING);
         return view(media, caller);
@@ -337,6 +341,7 @@ public class MediaService {
         List<String> keys = media.fileKeys();
         media.delete();
         entityManager.flush();
+        events.emit("media.deleted", media);
         deleteUnreferenced(keys);
         changes.afterCommit(ContentChange.EVERYTHING);
     }

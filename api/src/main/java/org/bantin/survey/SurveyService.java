@@ -38,10 +38,12 @@ public class SurveyService {
 
     private final EntityManager entityManager;
     private final SurveyResultsQuery results;
+    private final SurveyEvents events;
 
-    SurveyService(EntityManager entityManager, SurveyResultsQuery results) {
+    SurveyService(EntityManager entityManager, SurveyResultsQuery results, SurveyEvents events) {
         this.entityManager = entityManager;
         this.results = results;
+        this.events = events;
     }
 
     @Transactional
@@ -58,6 +60,7 @@ public class SurveyService {
         apply(new SurveyUpdate(input.question(), input.description(), input.multipleChoice(), input.maxChoices(),
                 input.opensAt(), input.closesAt(), input.resultsVisibility()), survey, caller, now);
         survey.persist();
+        events.emit("survey.created", survey);
         return view(survey, now);
     }
 
@@ -78,6 +81,7 @@ public class SurveyService {
         Survey survey = find(id);
         OffsetDateTime now = Timestamps.now();
         apply(input, survey, caller, now);
+        events.emit("survey.updated", survey);
         return view(survey, now);
     }
 
@@ -95,6 +99,7 @@ public class SurveyService {
         }
         entityManager.createNativeQuery("DELETE FROM survey_ballots WHERE survey_id = ?1").setParameter(1, id).executeUpdate();
         entityManager.createNativeQuery("DELETE FROM surveys WHERE id = ?1").setParameter(1, id).executeUpdate();
+        events.deleted(id);
     }
 
     @Transactional
@@ -106,6 +111,7 @@ public class SurveyService {
             survey.closesAt = null;
         }
         touch(survey, caller, now);
+        events.emit("survey.opened", survey);
         return view(survey, now);
     }
 
@@ -115,6 +121,7 @@ public class SurveyService {
         OffsetDateTime now = Timestamps.now();
         survey.status = Survey.Status.CLOSED;
         touch(survey, caller, now);
+        events.emit("survey.closed", survey);
         return view(survey, now);
     }
 
@@ -128,6 +135,7 @@ public class SurveyService {
         SurveyOption option = addOption(survey, input.text());
         touch(survey, caller, Timestamps.now());
         entityManager.flush();
+        events.emit("survey.updated", survey);
         return OptionView.of(option);
     }
 
@@ -138,6 +146,7 @@ public class SurveyService {
         option.text = input.text().strip();
         requireDistinct(texts(survey, null), "text");
         touch(survey, caller, Timestamps.now());
+        events.emit("survey.updated", survey);
         return OptionView.of(option);
     }
 
@@ -159,6 +168,7 @@ public class SurveyService {
             }
             throw e;
         }
+        events.emit("survey.updated", survey);
     }
 
     @Transactional
@@ -174,6 +184,7 @@ public class SurveyService {
         survey.options.sort(Comparator.comparingInt(option -> option.position));
         OffsetDateTime now = Timestamps.now();
         touch(survey, caller, now);
+        events.emit("survey.updated", survey);
         return view(survey, now);
     }
 

@@ -1,0 +1,27 @@
+package org.bantin.webhook;
+
+import java.util.Set;
+
+/** The events a webhook may subscribe to: a type such as `article.published`, or every type of a kind as `article.*`. */
+final class EventTypes {
+
+    static final String PING = "ping";
+
+    private static final Set<String> SUBSCRIBABLE = Set.of("article.published", "article.updated", "article.unpublished",
+            "article.deleted", "category.created", "category.updated", "category.deleted", "survey.created",
+            "survey.updated", "survey.opened", "survey.closed", "survey.deleted", "media.created", "media.updated",
+            "media.deleted", "article.*", "category.*", "survey.*", "media.*");
+
+    private EventTypes() {
+    }
+
+    static boolean subscribable(String name) {
+        return SUBSCRIBABLE.contains(name);
+    }
+
+    /** `article.*` for `article.published`: the subscription that takes every event of its kind. */
+    static String wildcard(String type) {
+        int dot = type.indexOf('.');
+        return dot < 0 ? type : type.substring(0, dot) + ".*";
+    }
+}
