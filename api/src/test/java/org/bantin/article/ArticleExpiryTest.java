@@ -142,7 +142,7 @@ class ArticleExpiryTest extends ApiTest {
         OffsetDateTime publishAt = inSeconds(3600);
         long version = admin().get("/api/v1/admin/articles/" + draft.id()).then().extract().jsonPath().getLong("version");
         for (OffsetDateTime unpublishAt : List.of(publishAt.minusSeconds(1), publishAt)) {
-            publish(draft, Map.of("publishAt", wire(publishAt), "unpublishAt", unwire(publishAt))).statusCode(422)
+            publish(draft, Map.of("publishAt", wire(publishAt), "unpublishAt", wire(unpublishAt))).statusCode(422)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("unpublishAt"));
         }
