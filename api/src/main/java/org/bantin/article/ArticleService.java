@@ -323,16 +323,21 @@ public class ArticleService {
      * live version's, needs it.
      */
     boolean needsSecondApproval(Article article) {
-        return settings.requiresSecondApproval(working(article).category.id)
+        return needsSecondApproval(article, working(article));
+    }
+
+    private boolean needsSecondApproval(Article article, Article working) {
+        return settings.requiresSecondApproval(working.category.id)
                 || article.live() && settings.requiresSecondApproval(article.category.id); // nor moved out to skip it
     }
 
     /** Where a category needs two editors, content goes live only once approved, and by another editor. */
     private void requireSecondApproval(Article article, String state, Caller caller) {
-        if (!needsSecondApproval(article)) {
+        Article working = working(article); // its pending version is read once
+        if (!needsSecondApproval(article, working)) {
             return;
         }
-        String category = working(article).category.name;
+        String category = working.category.name;
         if (article.review != Review.APPROVED) {
             throw ProblemException.invalidTransition(state, "Articles of '" + category + "' need a second approval: an editor "
                     + "approves them (POST .../approve), then another publishes them. This one is " + state + ".");

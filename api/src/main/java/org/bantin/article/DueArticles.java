@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +15,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.bantin.Periodic;
 import org.bantin.database.Timestamps;
 import org.bantin.http.ContentChange;
 import org.bantin.http.ResponseCache;
@@ -62,12 +62,7 @@ class DueArticles {
     void start(@Observes StartupEvent event) {
         if (cache.enabled()) {
             lookedUntil = Timestamps.now();
-            checks = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "bantin-due-articles");
-                thread.setDaemon(true);
-                return thread;
-            });
-            checks.scheduleWithFixedDelay(this::check, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            checks = Periodic.start("bantin-due-articles", PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS, this::check);
         }
     }
 

@@ -3,7 +3,6 @@ package org.bantin.ratelimit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +11,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.bantin.Periodic;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,12 +36,7 @@ class ExpiredLimits {
     }
 
     void start(@Observes StartupEvent event) {
-        runs = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "bantin-expired-limits");
-            thread.setDaemon(true);
-            return thread;
-        });
-        runs.scheduleWithFixedDelay(this::deleteExpired, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
+        runs = Periodic.start("bantin-expired-limits", 0, PERIOD_SECONDS, TimeUnit.SECONDS, this::deleteExpired);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +17,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.bantin.Periodic;
 import org.bantin.http.ResponseCache;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -58,12 +58,8 @@ class CachedRatingsCheck {
 
     void start(@Observes StartupEvent event) {
         if (cache.enabled()) {
-            checks = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "bantin-cached-ratings-check");
-                thread.setDaemon(true);
-                return thread;
-            });
-            checks.scheduleWithFixedDelay(this::check, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+            checks = Periodic.start("bantin-cached-ratings-check", period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS,
+                    this::check);
         }
     }
 

@@ -1,12 +1,12 @@
 package org.bantin.revision;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.bantin.Periodic;
 import org.bantin.settings.SiteSettings;
 import org.jboss.logging.Logger;
 
@@ -34,12 +34,7 @@ class RevisionPruning {
     }
 
     void start(@Observes StartupEvent event) {
-        runs = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "bantin-revision-pruning");
-            thread.setDaemon(true);
-            return thread;
-        });
-        runs.scheduleWithFixedDelay(this::run, FIRST_RUN_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
+        runs = Periodic.start("bantin-revision-pruning", FIRST_RUN_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS, this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.bantin.Periodic;
 import org.bantin.database.Timestamps;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -75,13 +75,8 @@ class DeliveryWorker {
     }
 
     void start(@Observes StartupEvent event) {
-        worker = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "bantin-webhook-deliveries");
-            thread.setDaemon(true);
-            return thread;
-        });
-        worker.scheduleWithFixedDelay(this::deliverAllDue, pollInterval.toMillis(), pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        worker = Periodic.start("bantin-webhook-deliveries", pollInterval.toMillis(), pollInterval.toMillis(),
+                TimeUnit.MILLISECONDS, this::deliverAllDue);
     }
 
     void stop(@Observes ShutdownEvent event) {

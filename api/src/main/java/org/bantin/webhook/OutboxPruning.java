@@ -1,7 +1,6 @@
 package org.bantin.webhook;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import org.bantin.Periodic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,12 +40,7 @@ class OutboxPruning {
     }
 
     void start(@Observes StartupEvent event) {
-        runs = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "bantin-outbox-pruning");
-            thread.setDaemon(true);
-            return thread;
-        });
-        runs.scheduleWithFixedDelay(this::run, FIRST_RUN_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
+        runs = Periodic.start("bantin-outbox-pruning", FIRST_RUN_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS, this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {
