@@ -35,11 +35,8 @@ async function request(method, path, { params, body, voterToken } = {}) {
 
 const enc = encodeURIComponent;
 
-export const getSite = () => request('GET', '/api/v1/site');
-export const listCategories = () => request('GET', '/api/v1/categories');
 /** filter: { category, tag, q, page, limit } */
 export const listArticles = (filter) => request('GET', '/api/v1/articles', { params: filter });
-export const getArticle = (slug) => request('GET', `/api/v1/articles/${enc(slug)}`);
 export const getPreview = (token) => request('GET', `/api/v1/preview/${enc(token)}`);
 export const getRating = (slug, voterToken) => request('GET', `/api/v1/articles/${enc(slug)}/rating`, { voterToken });
 export const rate = (slug, score, voterToken) =>

@@ -1,67 +1,57 @@
-// Wires a page: reads the address, fills the header and the sidebar, shows the page's content.
-import { ApiError, ApiUnreachable, apiBaseUrl, getSite, listCategories } from './api.js';
+// Brings a page of the static site to life: today's date, the open survey, and what the page itself
+// needs from the API (an article's live rating, search results, a preview). Pages are complete
+// without it; addresses of the earlier one-page site are sent on to where their pages now are.
+import { ApiError, ApiUnreachable, apiBaseUrl } from './api.js';
 import { show } from './dom.js';
-import { route } from './urls.js';
-import { showArticle } from './pages/article.js';
+import { movedAddress } from './urls.js';
+import { enhanceArticle } from './pages/article.js';
 import { showPreview } from './pages/preview.js';
-import { showList } from './pages/lists.js';
+import { showSearch } from './pages/search.js';
 import { showSurvey } from './pages/survey.js';
-import { renderMenu, renderSearchWords, renderSite, renderToday } from './views/header.js';
+import { renderToday } from './views/header.js';
 import {
-  EXPIRED_TITLE, FAILURE_TITLE, NOT_FOUND_TITLE, PageExpired, PageNotFound, UNREACHABLE_TITLE, expiredView, failureView,
-  notFoundView, unreachableView,
+  FAILURE_TITLE, NOT_FOUND_TITLE, PageNotFound, UNREACHABLE_TITLE, failureView, notFoundView, unreachableView,
 } from './views/messages.js';
 
-/** Until the API says otherwise: the zone of the portals Bantin serves. */
+/** Until the page says otherwise: the zone of the portals Bantin serves. */
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+/** What each kind of page (body's data-page) does once loaded; lists and messages need nothing. */
 const PAGES = {
-  home: showList,
-  category: showList,
-  tag: showList,
-  search: showList,
-  article: showArticle,
+  article: enhanceArticle,
+  search: showSearch,
   preview: showPreview,
-  notFound: () => {
-    throw new PageNotFound();
-  },
 };
-
-function activeMenuItem(where) {
-  if (where.name === 'home') return '';
-  return where.name === 'category' ? where.value : null;
-}
 
 /** The view and title for a page that could not be shown. A 400 means the address asked for nonsense. */
 function failure(error) {
   if (error instanceof PageNotFound || (error instanceof ApiError && error.status === 400)) {
     return [notFoundView(), NOT_FOUND_TITLE];
   }
-  if (error instanceof PageExpired) return [expiredView(), EXPIRED_TITLE];
   if (error instanceof ApiUnreachable) return [unreachableView(), UNREACHABLE_TITLE];
   console.error(error);
   return [failureView(), FAILURE_TITLE];
 }
 
 async function start() {
-  const where = route(location.href);
+  const moved = movedAddress(location.href);
+  if (moved) {
+    location.replace(moved);
+    return;
+  }
+  const { page, timeZone = DEFAULT_TIME_ZONE } = document.body.dataset;
+  const siteName = document.querySelector('[data-slot="site-name"]').textContent;
+  renderToday(Date.now(), timeZone);
+  showSurvey(document.getElementById('sidebar')).catch((error) => console.error('Survey not shown', error));
+  if (!PAGES[page]) return;
   const main = document.getElementById('main');
-  renderToday(Date.now(), DEFAULT_TIME_ZONE);
-  if (where.name === 'search') renderSearchWords(where.value);
-  let site;
   try {
-    const [loaded, categories] = await Promise.all([getSite(), listCategories()]);
-    site = loaded;
-    renderSite(site);
-    renderToday(Date.now(), site.timeZone);
-    renderMenu(categories, activeMenuItem(where));
-    showSurvey(document.getElementById('sidebar')).catch((error) => console.error('Survey not shown', error));
-    const title = await PAGES[where.name](main, where, { site, categories, timeZone: site.timeZone, apiBaseUrl });
-    document.title = `${title} – ${site.name}`;
+    const title = await PAGES[page](main, { timeZone, apiBaseUrl });
+    if (title) document.title = `${title} – ${siteName}`;
   } catch (error) {
     const [view, title] = failure(error);
     show(main, view);
-    document.title = site ? `${title} – ${site.name}` : title;
+    document.title = `${title} – ${siteName}`;
   } finally {
     main.setAttribute('aria-busy', 'false');
   }

@@ -13,15 +13,20 @@ function numberFormat(minimumFractionDigits, maximumFractionDigits) {
   return numberFormats.get(key);
 }
 
-/** The calendar day of an instant in a time zone: { year, month, day, weekday } (weekday 0 = Sunday). */
-export function calendarDay(instant, timeZone) {
+/** An instant's wall-clock fields in a time zone: { year, month, day, hour, minute, second }. */
+function wallClock(instant, timeZone) {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, year: 'numeric', month: 'numeric', day: 'numeric',
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
   }).formatToParts(new Date(instant));
   const part = (type) => Number(parts.find((p) => p.type === type).value);
-  const year = part('year');
-  const month = part('month');
-  const day = part('day');
+  return {
+    year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second'),
+  };
+}
+
+/** The calendar day of an instant in a time zone: { year, month, day, weekday } (weekday 0 = Sunday). */
+export function calendarDay(instant, timeZone) {
+  const { year, month, day } = wallClock(instant, timeZone);
   return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
 }
 
@@ -63,4 +68,19 @@ export function ratingLine({ average, count }) {
 /** A share in percent, one decimal: `35,6%`. */
 export function formatPercent(percent) {
   return `${numberFormat(1, 1).format(percent)}%`;
+}
+
+/** An instant as ISO 8601 in a time zone, with its offset: `2023-06-09T08:30:00+07:00`. */
+export function zonedDateTime(instant, timeZone) {
+  const { year, month, day, hour, minute, second } = wallClock(instant, timeZone);
+  const wholeSeconds = Math.floor(new Date(instant).getTime() / 1000) * 1000;
+  const offsetMinutes = Math.round((Date.UTC(year, month - 1, day, hour, minute, second) - wholeSeconds) / 60000);
+  const offset = `${offsetMinutes < 0 ? '-' : '+'}${twoDigits(Math.floor(Math.abs(offsetMinutes) / 60))}:`
+    + `${twoDigits(Math.abs(offsetMinutes) % 60)}`;
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}T${twoDigits(hour)}:${twoDigits(minute)}:${twoDigits(second)}${offset}`;
+}
+
+/** An instant's calendar date in a time zone, as the API's date filters read it: `2023-06-09`. */
+export function zonedDate(instant, timeZone) {
+  return zonedDateTime(instant, timeZone).slice(0, 10);
 }

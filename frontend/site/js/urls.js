@@ -1,37 +1,76 @@
 // Addresses of the site's pages and of the API. Pure functions.
 //
-// Every page is the one index.html with a query, so that any static host serves the site
-// without rewrite rules: /?article=slug, /?category=slug, /?tag=CCHC, /?q=words, and &page=N.
+// Pages are files that any static host serves: /tin-tuc/<slug>.html for an article, folders for
+// lists (/chuyen-muc/<slug>/, /tu-khoa/<tag>/, and trang-N.html for their later pages). Search and
+// previews are one page each that reads its query.
 
-const ROUTE_KEYS = ['article', 'preview', 'category', 'tag', 'q'];
+const enc = encodeURIComponent;
 
-function pageQuery(key, value, page) {
-  const query = new URLSearchParams();
-  if (key) query.set(key, value);
-  if (page > 1) query.set('page', String(page));
-  const text = query.toString();
-  return text ? `/?${text}` : '/';
+function listPage(folder, page) {
+  return page > 1 ? `${folder}trang-${page}.html` : folder;
 }
 
-export const homeUrl = (page = 1) => pageQuery(null, null, page);
-export const articleUrl = (slug) => pageQuery('article', slug, 1);
-export const categoryUrl = (slug, page = 1) => pageQuery('category', slug, page);
-export const tagUrl = (tag, page = 1) => pageQuery('tag', tag, page);
-export const searchUrl = (q, page = 1) => pageQuery('q', q, page);
+function withQuery(path, params) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) query.set(key, String(value));
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
 
-/** Which page an address shows: { name, value, page }; name is 'notFound' for anything else. */
-export function route(href) {
+/**
+ * A tag's part of its address: without tones, marks and case (so "Cải cách" and "cải cách" share a
+ * page). A tag with no letter or digit is named by its bytes.
+ */
+export function tagKey(tag) {
+  const key = tag.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (key) return key;
+  return `x-${[...new TextEncoder().encode(tag)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export const homeUrl = (page = 1) => listPage('/', page);
+export const articleUrl = (slug) => `/tin-tuc/${enc(slug)}.html`;
+export const categoryUrl = (slug, page = 1) => listPage(`/chuyen-muc/${enc(slug)}/`, page);
+export const tagUrl = (tag, page = 1) => listPage(`/tu-khoa/${tagKey(tag)}/`, page);
+export const searchUrl = (q, page = 1) => withQuery('/tim-kiem.html', { q, page: page > 1 && page });
+export const previewUrl = (token) => withQuery('/xem-truoc.html', { token });
+
+/** The page number of a query's `page`: 1 when absent, null when it is not a whole number from 1. */
+function pageNumber(params) {
+  const text = params.get('page');
+  const page = text === null ? 1 : Number(text);
+  return Number.isInteger(page) && page >= 1 ? page : null;
+}
+
+/** What the search page shows: { q, page }, or null for a page number that is not one. */
+export function searchQuery(href) {
+  const params = new URL(href).searchParams;
+  const page = pageNumber(params);
+  return page && { q: (params.get('q') || '').trim(), page };
+}
+
+const LEGACY = {
+  article: (value) => articleUrl(value),
+  category: (value, page) => categoryUrl(value, page),
+  tag: (value, page) => tagUrl(value, page),
+  q: (value, page) => searchUrl(value, page),
+  preview: (value) => previewUrl(value),
+};
+
+/**
+ * Where an address of the earlier one-page site (/?article=slug, /?category=…, /?tag=…, /?q=…,
+ * /?preview=…, /?page=N) now is; null for any other address.
+ */
+export function movedAddress(href) {
   const url = new URL(href);
-  if (url.pathname !== '/' && url.pathname !== '/index.html') return { name: 'notFound' };
-  const pageText = url.searchParams.get('page');
-  const page = pageText === null ? 1 : Number(pageText);
-  if (!Number.isInteger(page) || page < 1) return { name: 'notFound' };
-  const keys = ROUTE_KEYS.filter((key) => url.searchParams.has(key));
-  if (keys.length > 1) return { name: 'notFound' };
-  if (keys.length === 0) return { name: 'home', page };
+  if ((url.pathname !== '/' && url.pathname !== '/index.html') || !url.search) return null;
+  const page = pageNumber(url.searchParams);
+  const keys = Object.keys(LEGACY).filter((key) => url.searchParams.has(key));
+  if (!page || keys.length > 1) return null;
+  if (keys.length === 0) return url.searchParams.has('page') ? homeUrl(page) : null;
   const value = url.searchParams.get(keys[0]).trim();
-  if (keys[0] === 'q') return { name: 'search', value, page };
-  return value ? { name: keys[0], value, page } : { name: 'notFound' };
+  return value || keys[0] === 'q' ? LEGACY[keys[0]](value, page) : null;
 }
 
 function underBase(baseUrl, path) {

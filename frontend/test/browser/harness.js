@@ -1,5 +1,6 @@
 // Starts what the browser tests need: the packaged API with demo content on a throwaway embedded
-// PostgreSQL, the site served as a static host would, and Debian's Chromium.
+// PostgreSQL; the static site made from it and kept current by its webhooks (as ./run does), served
+// as a static host would; and Debian's Chromium.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
+import { Publisher } from '../../publish/publisher.js';
+import { startReceiver } from '../../publish/receiver.js';
+import { registerWebhook } from '../../publish/registration.js';
 import { serveSite } from '../../serve.js';
 
 const API_JAR = process.env.BANTIN_API_JAR
@@ -28,7 +32,7 @@ export function missingChromium() {
     : `Chromium not found at ${CHROMIUM}: browser tests skipped (apt-get install chromium chromium-driver, or set CHROMIUM_PATH).`;
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address();
@@ -36,6 +40,9 @@ function freePort() {
     }).on('error', reject);
   });
 }
+
+/** How long a change may take to reach the site's files (webhook poll, retries, the pages it touches). */
+const PUBLISHING_SECONDS = 20;
 
 async function waitUntilUp(url, api, seconds) {
   const deadline = Date.now() + seconds * 1000;
@@ -54,7 +61,7 @@ async function waitUntilUp(url, api, seconds) {
 /** Everything running, with `stop()` to end it all. */
 export async function startAll() {
   if (!existsSync(API_JAR)) throw new Error(`No API at ${API_JAR}: run 'mvn package' first (or set BANTIN_API_JAR).`);
-  const [apiPort, sitePort] = [await freePort(), await freePort()];
+  const [apiPort, sitePort, receiverPort] = [await freePort(), await freePort(), await freePort()];
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'bantin-site-test-'));
@@ -64,10 +71,18 @@ export async function startAll() {
     `-Dquarkus.http.cors.origins=${siteUrl}`, '-Dquarkus.log.level=WARN', `-Dbantin.voter-secret=${VOTER_SECRET}`,
     '-jar', API_JAR,
   ], { env: { ...process.env, BANTIN_ADMIN_TOKEN: ADMIN_TOKEN, BANTIN_EMBEDDED_DB_DIR: join(dataDir, 'postgres') }, stdio: ['ignore', 'inherit', 'inherit'] });
-  const site = await serveSite({ port: sitePort, apiBaseUrl: apiUrl });
+  const siteDir = join(dataDir, 'site');
+  const publisher = new Publisher({ apiUrl, siteUrl, root: siteDir });
+  const site = await serveSite({ root: siteDir, port: sitePort });
   let browser;
+  let receiver;
+  let secret;
   try {
     await waitUntilUp(`${apiUrl}/api/v1/site`, api, 120);
+    secret = await registerWebhook({ apiUrl, adminToken: ADMIN_TOKEN, receiverUrl: `http://127.0.0.1:${receiverPort}/` });
+    const built = publisher.build();
+    receiver = await startReceiver({ publisher, secret, host: '127.0.0.1', port: receiverPort, ready: built });
+    await built;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       // Root in CI needs --no-sandbox; the rest keeps Chromium off the network beyond 127.0.0.1.
@@ -77,16 +92,37 @@ export async function startAll() {
   } catch (error) {
     api.kill();
     site.close();
+    receiver?.server.close();
     throw error;
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
+  /** Resolves once GET path on the site answers `status` (a change has reached the files). */
+  async function served(path, status = 200) {
+    const deadline = Date.now() + PUBLISHING_SECONDS * 1000;
+    for (;;) {
+      const response = await fetch(siteUrl + path, { redirect: 'manual' });
+      await response.body?.cancel();
+      if (response.status === status) return;
+      if (Date.now() > deadline) throw new Error(`${path} still answers ${response.status}, not ${status}`);
+      await new Promise((resolve) => { setTimeout(resolve, 100); });
+    }
+  }
+
   return {
     siteUrl,
     apiUrl,
+    siteDir,
     browser,
+    publisher,
+    receiverUrl: `http://127.0.0.1:${receiverPort}/`,
+    webhookSecret: secret,
+    served,
+    /** Resolves once every event received so far is applied to the files. */
+    idle: () => receiver.idle(),
     async stop() {
       await browser.close();
       site.close();
+      receiver.server.close();
       const exited = new Promise((resolve) => { api.once('exit', resolve); });
       api.kill('SIGTERM');
       await exited;

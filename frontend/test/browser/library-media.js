@@ -85,10 +85,3 @@ export async function serveLibrary(context, images) {
   });
   return { requested, release };
 }
-
-/** Answers GET `url` (an API address) with `json`, as the API would to the site's origin. */
-export function answerJson(context, url, json) {
-  return context.route(url, (route) => route.fulfill({
-    status: 200, contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': '*' }, body: JSON.stringify(json),
-  }));
-}

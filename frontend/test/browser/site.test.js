@@ -5,8 +5,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { articlePage, listPage } from '../../publish/pages.js';
+import { siteApi } from '../../publish/site-api.js';
+import { articleUrl } from '../../site/js/urls.js';
 import { ADMIN_TOKEN, SCREENSHOTS, VOTER_SECRET, missingChromium, startAll } from './harness.js';
-import { BODY_SIZES, FILES, answerJson, libraryImage, renderedFigure, serveLibrary } from './library-media.js';
+import { BODY_SIZES, FILES, libraryImage, renderedFigure, serveLibrary } from './library-media.js';
 
 const SAMPLE_SLUG = 'day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep';
 const SAMPLE_TITLE = 'Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp';
@@ -40,7 +43,7 @@ describe('the public site', skip ? { skip } : {}, () => {
   });
 
   /** A page in a new browser context: a new reader, with nothing stored. */
-  async function open(path, { viewport = DESKTOP, context } = {}) {
+  async function open(path, { viewport = DESKTOP, context, waitUntil = 'load' } = {}) {
     const owner = context || await env.browser.newContext({ viewport, locale: 'vi-VN' });
     const page = await owner.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
@@ -50,7 +53,7 @@ describe('the public site', skip ? { skip } : {}, () => {
         for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    const response = await page.goto(env.siteUrl + path);
+    const response = await page.goto(env.siteUrl + path, { waitUntil });
     return { page, response, context: owner };
   }
 
@@ -62,6 +65,17 @@ describe('the public site', skip ? { skip } : {}, () => {
     });
     assert.ok(response.ok, `${method} ${path}: ${response.status}`);
     return response.status === 204 ? null : response.json();
+  }
+
+  /** What the generator needs to make a page (publish/pages.js), read from the API. */
+  async function pageContext() {
+    const api = siteApi(env.apiUrl);
+    return { site: await api.site(), categories: await api.categories(), siteUrl: env.siteUrl, apiBaseUrl: env.apiUrl };
+  }
+
+  /** Serves, in `context`, the page the generator makes of content the API does not hold (made up here). */
+  async function serveMadePage(context, path, html) {
+    await context.route(env.siteUrl + path, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   }
 
   async function openSurvey() {
@@ -117,7 +131,7 @@ describe('the public site', skip ? { skip } : {}, () => {
   test('paging leads to the older articles', async () => {
     const { page, context } = await open('/');
     await page.getByRole('link', { name: 'Trang sau ›' }).click();
-    await page.waitForURL(/\?page=2$/);
+    await page.waitForURL(/\/trang-2\.html$/);
     await page.locator('.article-list .card').first().waitFor();
     const expected = await api('GET', '/api/v1/articles?page=2&limit=10');
     assert.deepEqual(await page.locator('.card-title').allTextContents(), expected.items.map((a) => a.title));
@@ -133,7 +147,8 @@ describe('the public site', skip ? { skip } : {}, () => {
     });
     const link = await api('POST', `/api/v1/admin/articles/${draft.id}/preview`);
     const { page } = await open(`/?preview=${encodeURIComponent(link.token)}`);
-    await page.locator('h1').waitFor();
+    await page.waitForURL(/\/xem-truoc\.html\?token=/);
+    await page.locator('main[aria-busy="false"]').waitFor();
     assert.equal(await page.locator('h1').textContent(), title);
     assert.match(await page.locator('.preview-notice').textContent(), /^Bản xem trước — /);
     assert.equal(await page.locator('meta[name="robots"]').getAttribute('content'), 'noindex');
@@ -478,10 +493,17 @@ describe('the public site', skip ? { skip } : {}, () => {
     const [category] = await api('GET', '/api/v1/categories');
     const article = await api('POST', '/api/v1/admin/articles', { title: 'Thông báo có thời hạn', category: category.slug });
     const published = await api('POST', `/api/v1/admin/articles/${article.id}/publish`, {});
-    const unpublishAt = new Date(Date.parse(published.publishedAt) + 1000).toISOString();
+    await env.served(articleUrl(article.slug));
+    const unpublishAt = new Date(Date.parse(published.publishedAt) + 3000).toISOString();
     await api('POST', `/api/v1/admin/articles/${article.id}/publish`, { unpublishAt });
     await new Promise((resolve) => { setTimeout(resolve, Date.parse(unpublishAt) - Date.now() + 500); });
 
+    // The page that stays once the API says the article has expired: its address, no content.
+    const titled = async () => (await fetch(env.siteUrl + articleUrl(article.slug))).text();
+    const deadline = Date.now() + 20_000;
+    while (!(await titled()).includes('Bài viết đã hết hiệu lực hiển thị') && Date.now() < deadline) {
+      await new Promise((resolve) => { setTimeout(resolve, 200); });
+    }
     const expired = await open(`/?article=${article.slug}`);
     await expired.page.locator('h1').filter({ hasText: 'Bài viết đã hết hiệu lực hiển thị' }).waitFor();
     assert.match(await expired.page.title(), /^Bài viết đã hết hiệu lực hiển thị – /);
@@ -494,7 +516,7 @@ describe('the public site', skip ? { skip } : {}, () => {
     await context.route('**/config.js', (route) => route.fulfill({
       contentType: 'text/javascript', body: 'export default { apiBaseUrl: "http://127.0.0.1:9" };',
     }));
-    const { page } = await open('/', { context });
+    const { page } = await open('/tim-kiem.html?q=cai+cach', { context });
     await page.locator('h1').filter({ hasText: 'Không kết nối được với máy chủ' }).waitFor();
     assert.ok(await page.getByRole('button', { name: 'Thử lại' }).isVisible());
     assert.match(await page.locator('[data-slot="today"]').textContent(), /\d{2}\/\d{2}\/\d{4}$/);
@@ -509,6 +531,7 @@ describe('the public site', skip ? { skip } : {}, () => {
       body: '<p onclick="window.attacked=3">Nội dung <script>window.attacked=4</script>an toàn.</p>', tags: ['<i>thẻ</i>'],
     });
     await api('POST', `/api/v1/admin/articles/${created.id}/publish`, {});
+    await env.served(articleUrl(created.slug));
     const { page, context } = await open(`/?article=${created.slug}`);
     await page.locator('.article-body').waitFor();
     assert.equal(await page.locator('h1').textContent(), title);
@@ -530,11 +553,13 @@ describe('the public site', skip ? { skip } : {}, () => {
       coverImage: { url: '/media/demo/van-ban-tthc.svg?v=1&size=large', alt: 'Văn bản' },
     });
     await api('POST', `/api/v1/admin/articles/${created.id}/publish`, {});
+    await env.served(articleUrl(created.slug));
     const { page, context } = await open(`/?article=${created.slug}`);
     await page.locator('.article-body').waitFor();
     assert.equal(await page.getByRole('link', { name: 'văn bản', exact: true }).getAttribute('href'),
       `${env.apiUrl}/media/demo/van-ban-tthc.svg`);
-    assert.equal(await page.locator('.article-body').getByRole('link', { name: 'TTHC' }).getAttribute('href'), '/?tag=TTHC');
+    assert.equal(await page.locator('.article-body').getByRole('link', { name: 'TTHC' }).getAttribute('href'), '/?tag=TTHC',
+      'a link to an address of the one-page site is kept (the site forwards it)');
     assert.equal(await page.locator('.article-body img').count(), 0);
     assert.equal(await page.locator('.article-body figcaption').textContent(), 'Ảnh dán');
     const coverImg = page.locator('.article-cover > img');
@@ -575,9 +600,11 @@ describe('the public site', skip ? { skip } : {}, () => {
       },
     };
     const context = await env.browser.newContext({ viewport: DESKTOP });
-    await answerJson(context, `${env.apiUrl}/api/v1/articles/${article.slug}`, article);
+    const made = await pageContext();
+    await serveMadePage(context, articleUrl(article.slug), articlePage(article, made));
     const files = await serveLibrary(context, [coverImage, bodyImage]);
-    const { page } = await open(`/?article=${article.slug}`, { context });
+    // Its pictures are held back (files.release() below), so the page does not finish loading before that.
+    const { page } = await open(articleUrl(article.slug), { context, waitUntil: 'domcontentloaded' });
     const after = page.locator('.article-body p.after');
     await after.waitFor();
     await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
@@ -640,8 +667,8 @@ describe('the public site', skip ? { skip } : {}, () => {
     // one of the body picture's renditions, by its full address.
     const rendition = `${env.apiUrl}${bodyImage.srcset.split(', ')[1].split(' ')[0]}`;
     const sameAsBody = { ...article, slug: 'anh-bia-trong-bai', coverImage: { ...article.coverImage, url: rendition } };
-    await answerJson(context, `${env.apiUrl}/api/v1/articles/${sameAsBody.slug}`, sameAsBody);
-    await page.goto(`${env.siteUrl}/?article=${sameAsBody.slug}`);
+    await serveMadePage(context, articleUrl(sameAsBody.slug), articlePage(sameAsBody, made));
+    await page.goto(env.siteUrl + articleUrl(sameAsBody.slug));
     await page.locator('.article-body figure').waitFor();
     assert.equal(await page.locator('.article-cover').count(), 0, 'no cover: the body shows that picture');
     await context.close();
@@ -651,20 +678,20 @@ describe('the public site', skip ? { skip } : {}, () => {
     const image = libraryImage('anh-danh-sach', 1600, 1200);
     const { items } = await api('GET', '/api/v1/articles?limit=1');
     const list = {
-      items: [{
+      title: 'Từ khóa: thu-vien',
+      articles: [{
         ...items[0],
         coverImage: {
           url: image.url, alt: 'Ảnh bìa', width: 1600, height: 1200, srcset: image.srcset, webpSrcset: image.webpSrcset,
         },
       }],
-      page: 1, limit: 10, total: 1, totalExact: true,
+      urlFor: () => '/tu-khoa/thu-vien/',
     };
     const context = await env.browser.newContext({ viewport: DESKTOP });
-    const tagList = (url) => url.pathname === '/api/v1/articles' && url.searchParams.get('tag') === 'thu-vien';
-    await answerJson(context, tagList, list);
+    await serveMadePage(context, '/tu-khoa/thu-vien/', listPage(list, 1, await pageContext()));
     const files = await serveLibrary(context, [image]);
     files.release();
-    const { page } = await open('/?tag=thu-vien', { context });
+    const { page } = await open('/tu-khoa/thu-vien/', { context });
     const card = page.locator('.article-list .card');
     await card.waitFor();
     const thumbnail = card.locator('picture > img.card-cover');

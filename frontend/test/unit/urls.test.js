@@ -2,37 +2,57 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  apiUrl, articleUrl, categoryUrl, homeUrl, mediaSrcset, mediaUrl, pageCount, route, searchUrl, srcsetCandidates, tagUrl,
+  apiUrl, articleUrl, categoryUrl, homeUrl, mediaSrcset, mediaUrl, movedAddress, pageCount, previewUrl, searchQuery, searchUrl,
+  srcsetCandidates, tagKey, tagUrl,
 } from '../../site/js/urls.js';
 
 const SITE = 'https://tin.example.gov.vn';
 
-test('page addresses are the one page with a query', () => {
+test('pages are files at readable addresses', () => {
   assert.equal(homeUrl(), '/');
-  assert.equal(homeUrl(3), '/?page=3');
-  assert.equal(articleUrl('day-manh-cai-cach-hanh-chinh'), '/?article=day-manh-cai-cach-hanh-chinh');
-  assert.equal(categoryUrl('chuyen-doi-so', 2), '/?category=chuyen-doi-so&page=2');
-  assert.equal(tagUrl('cải cách hành chính'), '/?tag=c%E1%BA%A3i+c%C3%A1ch+h%C3%A0nh+ch%C3%ADnh');
-  assert.equal(searchUrl('cai cach & "hành chính"'), '/?q=cai+cach+%26+%22h%C3%A0nh+ch%C3%ADnh%22');
+  assert.equal(homeUrl(3), '/trang-3.html');
+  assert.equal(articleUrl('day-manh-cai-cach-hanh-chinh'), '/tin-tuc/day-manh-cai-cach-hanh-chinh.html');
+  assert.equal(categoryUrl('chuyen-doi-so'), '/chuyen-muc/chuyen-doi-so/');
+  assert.equal(categoryUrl('chuyen-doi-so', 2), '/chuyen-muc/chuyen-doi-so/trang-2.html');
+  assert.equal(tagUrl('cải cách hành chính'), '/tu-khoa/cai-cach-hanh-chinh/');
+  assert.equal(tagUrl('Đề án 06', 4), '/tu-khoa/de-an-06/trang-4.html');
+  assert.equal(searchUrl('cai cach & "hành chính"'), '/tim-kiem.html?q=cai+cach+%26+%22h%C3%A0nh+ch%C3%ADnh%22');
+  assert.equal(searchUrl('cai cach', 2), '/tim-kiem.html?q=cai+cach&page=2');
+  assert.equal(previewUrl('pv_abc'), '/xem-truoc.html?token=pv_abc');
 });
 
-test('every address built is read back as the same page', () => {
+test('tags that differ only in case, tones or spacing share a page; tags without letters get one of their own', () => {
+  assert.equal(tagKey('CCHC'), 'cchc');
+  assert.equal(tagKey('  Cải  cách, hành chính! '), 'cai-cach-hanh-chinh');
+  assert.equal(tagKey('Đường điện'), 'duong-dien');
+  assert.equal(tagKey('!!!'), 'x-212121');
+  assert.notEqual(tagKey('+'), tagKey('-'));
+});
+
+test('the search page reads its words and page number', () => {
+  assert.deepEqual(searchQuery(`${SITE}${searchUrl(' cai cach ', 3)}`), { q: 'cai cach', page: 3 });
+  assert.deepEqual(searchQuery(`${SITE}/tim-kiem.html`), { q: '', page: 1 });
+  for (const page of ['0', 'abc', '1.5']) assert.equal(searchQuery(`${SITE}/tim-kiem.html?q=a&page=${page}`), null, page);
+});
+
+test('addresses of the one-page site lead to where their pages now are', () => {
   const cases = [
-    [homeUrl(2), { name: 'home', page: 2 }],
-    [articleUrl('a-b'), { name: 'article', value: 'a-b', page: 1 }],
-    [categoryUrl('c', 4), { name: 'category', value: 'c', page: 4 }],
-    [tagUrl('Đề án 06'), { name: 'tag', value: 'Đề án 06', page: 1 }],
-    [searchUrl('cai cach'), { name: 'search', value: 'cai cach', page: 1 }],
+    ['/?article=a-b', '/tin-tuc/a-b.html'],
+    ['/index.html?article=a-b', '/tin-tuc/a-b.html'],
+    ['/?category=c&page=4', '/chuyen-muc/c/trang-4.html'],
+    ['/?tag=%C4%90%E1%BB%81+%C3%A1n+06', '/tu-khoa/de-an-06/'],
+    ['/?q=cai+cach&page=2', '/tim-kiem.html?q=cai+cach&page=2'],
+    ['/?q=', '/tim-kiem.html'],
+    ['/?page=2', '/trang-2.html'],
+    ['/?preview=pv_x', '/xem-truoc.html?token=pv_x'],
   ];
-  for (const [address, expected] of cases) assert.deepEqual(route(SITE + address), expected, address);
+  for (const [address, expected] of cases) assert.equal(movedAddress(SITE + address), expected, address);
 });
 
-test('anything else is not found', () => {
-  for (const address of ['/khong-co', '/?page=0', '/?page=abc', '/?page=1.5', '/?article=', '/?article=a&tag=b']) {
-    assert.deepEqual(route(SITE + address), { name: 'notFound' }, address);
+test('any other address stays where it is', () => {
+  for (const address of ['/', '/tin-tuc/a.html', '/?page=0', '/?page=abc', '/?article=', '/?article=a&tag=b', '/x?article=a', '/?utm_source=zalo']) {
+    assert.equal(movedAddress(SITE + address), null, address);
   }
-  assert.deepEqual(route(`${SITE}/index.html`), { name: 'home', page: 1 });
-  assert.deepEqual(route(`${SITE}/?q=`), { name: 'search', value: '', page: 1 });
 });
 
 test('API addresses keep a path prefix and drop empty parameters', () => {

@@ -1,10 +1,10 @@
-// The article page: the article, its rating (the reader's own score remembered), related articles.
-import { ApiError, getArticle, getRating, listArticles, rate } from '../api.js';
-import { h, show } from '../dom.js';
+// An article's page, made ahead with the whole article: the scripts add what changes while it is
+// read — the live rating with its form (the reader's own score remembered), printing, related articles.
+import { getRating, listArticles, rate } from '../api.js';
+import { h } from '../dom.js';
 import { readAsVoter, withVoterToken } from '../voter.js';
-import { articleView } from '../views/article.js';
 import { articleList } from '../views/article-list.js';
-import { PageExpired, PageNotFound, sendingFailure } from '../views/messages.js';
+import { sendingFailure } from '../views/messages.js';
 import { ratingView } from '../views/rating.js';
 
 const RELATED = 4;
@@ -25,21 +25,22 @@ function wireRating(slug, rating) {
   return view.section;
 }
 
-async function related(article, context) {
-  const { items } = await listArticles({ category: article.category.slug, limit: RELATED + 1 });
-  const others = items.filter((item) => item.slug !== article.slug).slice(0, RELATED);
+async function related(slug, category, context) {
+  const { items } = await listArticles({ category, limit: RELATED + 1 });
+  const others = items.filter((item) => item.slug !== slug).slice(0, RELATED);
   if (others.length === 0) return null;
   return h('section', { class: 'related', 'aria-labelledby': 'related-title' },
     h('h2', { id: 'related-title' }, 'Tin cùng chuyên mục'), articleList(others, { ...context, headingLevel: 3 }));
 }
 
-/** Shows the article `where.value` in `main`; returns the page's title. */
-export async function showArticle(main, where, context) {
-  const article = await getArticle(where.value).catch((error) => {
-    if (error instanceof ApiError && error.status === 410) throw new PageExpired();
-    throw error instanceof ApiError && error.status === 404 ? new PageNotFound() : error;
-  });
-  show(main, articleView(article, wireRating(article.slug, article.rating), context));
-  related(article, context).then((section) => section && main.append(section), () => {});
-  return article.title;
+/** Brings the article page in `main` to life; its title stays. */
+export async function enhanceArticle(main, context) {
+  const { slug, category } = document.body.dataset;
+  const asMade = main.querySelector('.rating');
+  asMade.replaceWith(wireRating(slug, JSON.parse(asMade.dataset.rating)));
+  const print = main.querySelector('.print-button');
+  print.addEventListener('click', () => window.print());
+  print.hidden = false;
+  related(slug, category, context).then((section) => section && main.append(section), () => {});
+  return null;
 }

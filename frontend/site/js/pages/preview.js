@@ -4,15 +4,14 @@ import { h, show } from '../dom.js';
 import { articleView } from '../views/article.js';
 import { PageNotFound } from '../views/messages.js';
 
-/** Search engines that reach a preview address must not index it (the API says so too, in X-Robots-Tag). */
-function keepOutOfSearch() {
-  document.head.append(h('meta', { name: 'robots', content: 'noindex' }));
-}
-
-/** Shows the article of the preview link `where.value` in `main`; returns the page's title. */
-export async function showPreview(main, where, context) {
-  keepOutOfSearch();
-  const article = await getPreview(where.value).catch((error) => {
+/**
+ * Shows the article of this address's preview link (/xem-truoc.html?token=…) in `main`; returns the
+ * page's title. The page is made with noindex (and the API says so too, in X-Robots-Tag).
+ */
+export async function showPreview(main, context) {
+  const token = new URL(location.href).searchParams.get('token');
+  if (!token) throw new PageNotFound();
+  const article = await getPreview(token).catch((error) => {
     throw error instanceof ApiError && error.status === 404 ? new PageNotFound() : error;
   });
   const notice = h('p', { class: 'preview-notice', role: 'note' },

@@ -20,15 +20,16 @@ function body(html, apiBaseUrl) {
       (image.closest('picture') || image).remove();
       continue;
     }
-    image.src = mediaUrl(src, apiBaseUrl);
-    image.loading = 'lazy';
-    image.decoding = 'async';
+    // As attributes, not properties: pages made ahead in Node (publish/) have no properties that reflect these.
+    image.setAttribute('src', mediaUrl(src, apiBaseUrl));
+    image.setAttribute('loading', 'lazy');
+    image.setAttribute('decoding', 'async');
   }
   for (const element of content.querySelectorAll('img[srcset], picture > source[srcset]')) {
-    element.srcset = mediaSrcset(element.getAttribute('srcset'), apiBaseUrl);
+    element.setAttribute('srcset', mediaSrcset(element.getAttribute('srcset'), apiBaseUrl));
   }
   for (const link of content.querySelectorAll('a[href^="/media/"], a[href^="/api/"]')) {
-    link.href = mediaUrl(link.getAttribute('href'), apiBaseUrl);
+    link.setAttribute('href', mediaUrl(link.getAttribute('href'), apiBaseUrl));
   }
   for (const table of content.querySelectorAll('table')) {
     const scroller = h('div', { class: 'table-scroll' });
@@ -38,10 +39,13 @@ function body(html, apiBaseUrl) {
   return h('div', { class: 'article-body' }, content);
 }
 
-/** An address as the browser fetches it; null for one it cannot read (it shows nothing). */
+/**
+ * An address as the browser fetches it; null for one it cannot read (it shows nothing). Pages made
+ * ahead in Node have no base address, and need none: their media addresses are already absolute.
+ */
 function absolute(url) {
   try {
-    return new URL(url, document.baseURI).href;
+    return new URL(url, document.baseURI ?? undefined).href;
   } catch {
     return null; // URL.canParse would say so without throwing, but readers' older browsers lack it
   }
@@ -84,8 +88,8 @@ export function articleView(article, ratingSection, { timeZone, apiBaseUrl }) {
     cover(article.coverImage, bodyElement, apiBaseUrl),
     bodyElement,
     article.author && h('p', { class: 'article-author' }, article.author),
-    article.tags.length > 0 && h('div', { class: 'article-tags' },
+    article.tags.length > 0 && h('nav', { class: 'article-tags', 'aria-labelledby': 'tags-label' },
       h('span', { id: 'tags-label' }, 'Từ khóa: '),
-      h('ul', { 'aria-labelledby': 'tags-label' },
+      h('ul', {},
         article.tags.map((tag) => h('li', {}, h('a', { href: tagUrl(tag) }, tag))))));
 }

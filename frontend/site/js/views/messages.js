@@ -7,9 +7,6 @@ import { homeUrl } from '../urls.js';
 /** Thrown by a page whose address names nothing; app.js shows notFoundView(). */
 export class PageNotFound extends Error {}
 
-/** Thrown by an article page whose article has expired (the API's 410); app.js shows expiredView(). */
-export class PageExpired extends Error {}
-
 export const NOT_FOUND_TITLE = 'Không tìm thấy trang';
 export const EXPIRED_TITLE = 'Bài viết đã hết hiệu lực hiển thị';
 export const UNREACHABLE_TITLE = 'Không kết nối được với máy chủ';

@@ -1,0 +1,191 @@
+// Makes the static site from the API: all of it (build), or only the pages one change touches (apply).
+import { dirname, join } from 'node:path';
+
+import { articleUrl, tagKey } from '../site/js/urls.js';
+import { PAGE_SIZE } from '../site/js/views/list-page.js';
+import { Catalogue, entryOf } from './catalogue.js';
+import { feedsOf } from './feeds.js';
+import { categoryList, fileOf, homeList, tagList } from './lists.js';
+import { OWN_FOLDER, Output } from './output.js';
+import {
+  articlePage, expiredPage, listPage, notFoundPage, redirectPage, scriptedPage,
+} from './pages.js';
+import { Redirects } from './redirects.js';
+import { siteApi } from './site-api.js';
+import { robotsTxt, sitemapFiles } from './sitemaps.js';
+
+/** Articles read from the API at once during a build. */
+const READS_AT_ONCE = 8;
+const CATALOGUE = join(OWN_FOLDER, 'catalogue.json');
+/** Pages a build writes in these places; any other file there is from an earlier build and goes. */
+const MADE_FOLDERS = ['tin-tuc', 'chuyen-muc', 'tu-khoa'];
+const MADE_IN_ROOT = /^(trang-\d+\.html|sitemap-.+\.xml)$/;
+const LATER_PAGE = /^trang-(\d+)\.html$/;
+
+async function eachAtMost(limit, items, work) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next];
+      next += 1;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export class Publisher {
+  /**
+   * `apiUrl`: where the API is read; `publicApiUrl`: where readers' browsers reach it (pages and
+   * config.js name it; the same by default); `siteUrl`: the site's own address (canonical links,
+   * feeds, sitemaps); `root`: the folder the site is written to.
+   */
+  constructor({ apiUrl, publicApiUrl = apiUrl, siteUrl, root }) {
+    this.api = siteApi(apiUrl);
+    this.publicApiUrl = publicApiUrl.replace(/\/+$/, '');
+    this.siteUrl = siteUrl.replace(/\/+$/, '');
+    this.output = new Output(root);
+    this.catalogue = new Catalogue();
+    this.redirects = null;
+    this.ctx = null;
+  }
+
+  async #readSite() {
+    const [site, categories] = await Promise.all([this.api.site(), this.api.categories()]);
+    this.ctx = { site, categories, siteUrl: this.siteUrl, apiBaseUrl: this.publicApiUrl };
+    this.redirects ??= await Redirects.load(this.output);
+  }
+
+  /** The whole site from what the API publishes now; files of earlier builds that name nothing now go. Returns counts. */
+  async build() {
+    await this.#readSite();
+    const written = new Set();
+    const write = async (file, content) => {
+      written.add(file);
+      await this.output.write(file, content);
+    };
+    const catalogue = new Catalogue();
+    await this.output.copyAssets(this.publicApiUrl);
+    const summaries = await this.api.summaries(this.ctx.site.timeZone);
+    await eachAtMost(READS_AT_ONCE, summaries, async ({ slug }) => {
+      const article = await this.api.article(slug);
+      if (article.missing) return; // unpublished since it was listed
+      catalogue.put(entryOf(article));
+      await write(fileOf(articleUrl(slug)), articlePage(article, this.ctx));
+    });
+    this.catalogue = catalogue;
+    const withFeeds = [
+      homeList(catalogue, this.ctx.site), ...this.ctx.categories.map((category) => categoryList(category, catalogue)),
+    ];
+    for (const list of withFeeds) {
+      await this.#writeList(list, write);
+      await this.#writeFeeds(list, write);
+    }
+    for (const key of catalogue.tagKeys()) await this.#writeList(tagList(key, catalogue), write);
+    await this.#writeSiteFiles(write);
+    for (const entry of catalogue.newestFirst()) this.redirects.drop(articleUrl(entry.slug));
+    for (const [from, to] of this.redirects.entries()) await write(fileOf(from), redirectPage(to, this.ctx));
+    await this.redirects.save(this.output);
+    await this.#removeAllBut(written);
+    await this.#saveCatalogue();
+    return { articles: catalogue.newestFirst().length, files: written.size };
+  }
+
+  /** Re-makes what a webhook event touches. */
+  async apply(event) {
+    if (!this.ctx) await this.#readSite();
+    const [kind] = event.type.split('.');
+    if (kind === 'article') {
+      await this.#articleChanged(event.data);
+    } else if (kind === 'category') {
+      await this.build(); // names and the menu are on every page
+    } else if (kind === 'media') {
+      for (const entry of this.catalogue.usingMedia(event.data.id)) await this.#articleChanged({ slug: entry.slug });
+    }
+    // Surveys are read by the page's script; pings and anything newer change no page.
+  }
+
+  async #articleChanged({ slug, previousSlug }) {
+    const write = (file, content) => this.output.write(file, content);
+    const moved = previousSlug && previousSlug !== slug ? previousSlug : null;
+    const before = [this.catalogue.get(slug), moved && this.catalogue.get(moved)].filter(Boolean);
+    const article = await this.api.article(slug);
+    const file = fileOf(articleUrl(slug));
+    if (moved) {
+      this.catalogue.remove(moved);
+      await this.output.remove(fileOf(articleUrl(moved)));
+    }
+    if (article.missing) {
+      this.catalogue.remove(slug);
+      if (article.missing === 410) await write(file, expiredPage(this.ctx));
+      else await this.output.remove(file);
+    } else {
+      this.catalogue.put(entryOf(article));
+      this.redirects.drop(articleUrl(slug)); // a live article's own address is never redirected
+      await write(file, articlePage(article, this.ctx));
+      const redirected = moved ? this.redirects.add(articleUrl(moved), articleUrl(slug)) : [];
+      for (const [from, to] of redirected) await write(fileOf(from), redirectPage(to, this.ctx));
+    }
+    await this.redirects.save(this.output);
+
+    const after = article.missing ? [] : [this.catalogue.get(slug)];
+    const categorySlugs = new Set([...before, ...after].map((entry) => entry.category.slug));
+    const tagKeys = new Set([...before, ...after].flatMap((entry) => entry.tags.map(tagKey)));
+    const home = homeList(this.catalogue, this.ctx.site);
+    const categories = this.ctx.categories.filter((category) => categorySlugs.has(category.slug))
+      .map((category) => categoryList(category, this.catalogue));
+    for (const list of [home, ...categories]) {
+      await this.#writeList(list, write);
+      await this.#writeFeeds(list, write);
+    }
+    for (const key of tagKeys) {
+      const list = tagList(key, this.catalogue);
+      if (list) await this.#writeList(list, write);
+      else await this.output.removeFolder(`tu-khoa/${key}`);
+    }
+    await this.#writeSiteFiles(write);
+    await this.#saveCatalogue();
+  }
+
+  /** Every page of a list, and no later page left from when it was longer. */
+  async #writeList(list, write) {
+    const pages = Math.max(1, Math.ceil(list.articles.length / PAGE_SIZE));
+    for (let page = 1; page <= pages; page += 1) await write(fileOf(list.urlFor(page)), listPage(list, page, this.ctx));
+    const folder = dirname(fileOf(list.urlFor(1)));
+    for (const name of await this.output.namesIn(folder)) {
+      const later = name.match(LATER_PAGE);
+      if (later && Number(later[1]) > pages) await this.output.remove(join(folder, name));
+    }
+  }
+
+  async #writeFeeds(list, write) {
+    const { rss, atom } = feedsOf(list, this.ctx);
+    await write(fileOf(list.feeds.rss), rss);
+    await write(fileOf(list.feeds.atom), atom);
+  }
+
+  /** Sitemaps, robots.txt, and the pages every site has: not found, search, preview. */
+  async #writeSiteFiles(write) {
+    const sitemaps = await sitemapFiles(this.catalogue, this.ctx.categories, this.ctx);
+    for (const [file, xml] of Object.entries(sitemaps)) await write(file, xml);
+    for (const name of await this.output.namesIn('.')) {
+      if (/^sitemap-.+\.xml$/.test(name) && !(name in sitemaps)) await this.output.remove(name);
+    }
+    await write('robots.txt', robotsTxt(this.siteUrl));
+    await write('404.html', notFoundPage(this.ctx));
+    await write('tim-kiem.html', scriptedPage('search', 'Kết quả tìm kiếm', this.ctx));
+    await write('xem-truoc.html', scriptedPage('preview', 'Bản xem trước', this.ctx));
+  }
+
+  async #removeAllBut(written) {
+    const made = [
+      ...(await this.output.namesIn('.')).filter((name) => MADE_IN_ROOT.test(name)),
+      ...(await Promise.all(MADE_FOLDERS.map((folder) => this.output.filesIn(folder)))).flat(),
+    ];
+    for (const file of made) if (!written.has(file)) await this.output.remove(file);
+  }
+
+  async #saveCatalogue() {
+    await this.output.write(CATALOGUE, JSON.stringify(this.catalogue));
+  }
+}
