@@ -7,6 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 
+import { SiteKeeper } from './publish/keeper.js';
 import { Publisher } from './publish/publisher.js';
 import { startReceiver } from './publish/receiver.js';
 import { registerWebhook } from './publish/registration.js';
@@ -72,7 +73,7 @@ if (!values.listen) {
     process.exit(2);
   }
   const built = timedBuild();
-  await startReceiver({ publisher, secret, host, port: Number(port), ready: built });
+  await startReceiver({ keeper: new SiteKeeper(publisher, built), secret, host, port: Number(port) });
   await built;
   console.log(`Keeping it current: webhooks received on http://${values.listen}/`);
 }

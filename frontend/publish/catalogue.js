@@ -6,9 +6,15 @@ import { tagKey } from '../site/js/urls.js';
 
 const MEDIA_ID = /data-media-id="(\d+)"/g;
 
-/** Newest first, as the API lists them; equal times by slug, so that every list keeps one order. */
+/** An instant (ISO 8601, any offset, up to nanoseconds) as text that sorts as time does. */
+function timeKey(iso) {
+  const fraction = iso.match(/T[\d:]+\.(\d+)/)?.[1] || '';
+  return `${new Date(iso).toISOString().slice(0, 19)}.${fraction.padEnd(9, '0')}`;
+}
+
+/** Newest first, as the API lists them (to the microsecond); equal times by slug, so that every list keeps one order. */
 function newestFirst(a, b) {
-  return b.publishedAt.localeCompare(a.publishedAt) || b.slug.localeCompare(a.slug);
+  return timeKey(b.publishedAt).localeCompare(timeKey(a.publishedAt)) || b.slug.localeCompare(a.slug);
 }
 
 /** An article's entry: what its cards and the feeds, sitemaps and lists need, without its body. */
@@ -23,7 +29,7 @@ export function entryOf(article) {
     category: article.category,
     tags: article.tags,
     author: article.author,
-    publishedAt: new Date(article.publishedAt).toISOString(),
+    publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
     rating: article.rating,
     media: [...media],
@@ -32,7 +38,9 @@ export function entryOf(article) {
 
 export class Catalogue {
   #bySlug;
+  /** Derived from #bySlug when first asked for, dropped at every change. */
   #sorted = null;
+  #lists = null;
 
   constructor(entries = []) {
     this.#bySlug = new Map(entries.map((entry) => [entry.slug, entry]));
@@ -48,12 +56,17 @@ export class Catalogue {
 
   put(entry) {
     this.#bySlug.set(entry.slug, entry);
-    this.#sorted = null;
+    this.#changed();
   }
 
   remove(slug) {
-    this.#sorted = null;
+    this.#changed();
     return this.#bySlug.delete(slug);
+  }
+
+  #changed() {
+    this.#sorted = null;
+    this.#lists = null;
   }
 
   newestFirst() {
@@ -61,17 +74,32 @@ export class Catalogue {
     return this.#sorted;
   }
 
+  /** The articles of each category and of each tag key, newest first, in one pass over all of them. */
+  #grouped() {
+    if (!this.#lists) {
+      const byCategory = new Map();
+      const byTag = new Map();
+      const add = (map, key, entry) => (map.get(key) || map.set(key, []).get(key)).push(entry);
+      for (const entry of this.newestFirst()) {
+        add(byCategory, entry.category.slug, entry);
+        for (const key of new Set(entry.tags.map(tagKey))) add(byTag, key, entry);
+      }
+      this.#lists = { byCategory, byTag };
+    }
+    return this.#lists;
+  }
+
   inCategory(slug) {
-    return this.newestFirst().filter((entry) => entry.category.slug === slug);
+    return this.#grouped().byCategory.get(slug) || [];
   }
 
   /** The articles with a tag of this key (tags that differ only in case or tones share it). */
   withTag(key) {
-    return this.newestFirst().filter((entry) => entry.tags.some((tag) => tagKey(tag) === key));
+    return this.#grouped().byTag.get(key) || [];
   }
 
   tagKeys() {
-    return new Set(this.newestFirst().flatMap((entry) => entry.tags.map(tagKey)));
+    return new Set(this.#grouped().byTag.keys());
   }
 
   usingMedia(id) {

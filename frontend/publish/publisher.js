@@ -91,20 +91,55 @@ export class Publisher {
     return { articles: catalogue.newestFirst().length, files: written.size };
   }
 
-  /** Re-makes what a webhook event touches. */
-  async apply(event) {
+  /**
+   * The first step of applying webhook events: each article's own page as its event says (for a
+   * media event, each article that shows the file). Returns { rebuild } when the whole site must be
+   * made again (a category changed: names and the menu are on every page), else { touched }: the
+   * catalogue entries, before and after, whose lists (see lists()) are to be made again.
+   */
+  async pages(events) {
     if (!this.ctx) await this.#readSite();
-    const [kind] = event.type.split('.');
-    if (kind === 'article') {
-      await this.#articleChanged(event.data);
-    } else if (kind === 'category') {
-      await this.build(); // names and the menu are on every page
-    } else if (kind === 'media') {
-      for (const entry of this.catalogue.usingMedia(event.data.id)) await this.#articleChanged({ slug: entry.slug });
+    if (events.some((event) => event.type.startsWith('category.'))) return { rebuild: true };
+    const changes = [];
+    for (const event of events) {
+      if (event.type.startsWith('article.')) changes.push(event.data);
+      if (event.type.startsWith('media.')) {
+        changes.push(...this.catalogue.usingMedia(event.data.id).map((entry) => ({ slug: entry.slug })));
+      }
     }
     // Surveys are read by the page's script; pings and anything newer change no page.
+    const touched = [];
+    for (const change of changes) touched.push(...await this.#articleChanged(change));
+    if (changes.length > 0) {
+      await this.redirects.save(this.output);
+      await this.#saveCatalogue();
+    }
+    return { touched };
   }
 
+  /**
+   * The second step: the lists that show or showed these entries (home, their categories, their
+   * tags; a tag nobody has any more goes), their feeds, and the sitemaps.
+   */
+  async lists(touched) {
+    const write = (file, content) => this.output.write(file, content);
+    const categorySlugs = new Set(touched.map((entry) => entry.category.slug));
+    const tagKeys = new Set(touched.flatMap((entry) => entry.tags.map(tagKey)));
+    const categories = this.ctx.categories.filter((category) => categorySlugs.has(category.slug))
+      .map((category) => categoryList(category, this.catalogue));
+    for (const list of [homeList(this.catalogue, this.ctx.site), ...categories]) {
+      await this.#writeList(list, write);
+      await this.#writeFeeds(list, write);
+    }
+    for (const key of tagKeys) {
+      const list = tagList(key, this.catalogue);
+      if (list) await this.#writeList(list, write);
+      else await this.output.removeFolder(`tu-khoa/${key}`);
+    }
+    await this.#writeSiteFiles(write);
+  }
+
+  /** Re-makes an article's own page (or removes it); returns its catalogue entries before and after, for its lists. */
   async #articleChanged({ slug, previousSlug }) {
     const write = (file, content) => this.output.write(file, content);
     const moved = previousSlug && previousSlug !== slug ? previousSlug : null;
@@ -119,32 +154,14 @@ export class Publisher {
       this.catalogue.remove(slug);
       if (article.missing === 410) await write(file, expiredPage(this.ctx));
       else await this.output.remove(file);
-    } else {
-      this.catalogue.put(entryOf(article));
-      this.redirects.drop(articleUrl(slug)); // a live article's own address is never redirected
-      await write(file, articlePage(article, this.ctx));
-      const redirected = moved ? this.redirects.add(articleUrl(moved), articleUrl(slug)) : [];
-      for (const [from, to] of redirected) await write(fileOf(from), redirectPage(to, this.ctx));
+      return before;
     }
-    await this.redirects.save(this.output);
-
-    const after = article.missing ? [] : [this.catalogue.get(slug)];
-    const categorySlugs = new Set([...before, ...after].map((entry) => entry.category.slug));
-    const tagKeys = new Set([...before, ...after].flatMap((entry) => entry.tags.map(tagKey)));
-    const home = homeList(this.catalogue, this.ctx.site);
-    const categories = this.ctx.categories.filter((category) => categorySlugs.has(category.slug))
-      .map((category) => categoryList(category, this.catalogue));
-    for (const list of [home, ...categories]) {
-      await this.#writeList(list, write);
-      await this.#writeFeeds(list, write);
-    }
-    for (const key of tagKeys) {
-      const list = tagList(key, this.catalogue);
-      if (list) await this.#writeList(list, write);
-      else await this.output.removeFolder(`tu-khoa/${key}`);
-    }
-    await this.#writeSiteFiles(write);
-    await this.#saveCatalogue();
+    this.catalogue.put(entryOf(article));
+    this.redirects.drop(articleUrl(slug)); // a live article's own address is never redirected
+    await write(file, articlePage(article, this.ctx));
+    const redirected = moved ? this.redirects.add(articleUrl(moved), articleUrl(slug)) : [];
+    for (const [from, to] of redirected) await write(fileOf(from), redirectPage(to, this.ctx));
+    return [...before, this.catalogue.get(slug)];
   }
 
   /** Every page of a list, and no later page left from when it was longer. */

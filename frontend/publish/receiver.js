@@ -1,14 +1,12 @@
-// Receives the API's webhooks and has the publisher re-make what each event touches, one event at a
-// time, in the order they came. A request is answered 202 once its signature holds and it is queued:
-// an event lost to a crash after that is no loss, since a receiver always starts with a full build.
+// Receives the API's webhooks for a SiteKeeper (keeper.js). A request is answered 202 once its
+// signature holds and its event is queued: an event lost to a crash after that is no loss, since a
+// receiver always starts with a full build.
 import { createServer } from 'node:http';
 
 import { Webhook } from 'standardwebhooks';
 
 /** Far more than any event's JSON; anything longer is refused unread. */
 const MAX_BODY_BYTES = 256 * 1024;
-/** After an event could not be applied (the API unreachable, say), the whole site is made again this much later. */
-const REBUILD_DELAY_MS = 5000;
 
 function readBody(request) {
   return new Promise((resolve, reject) => {
@@ -29,31 +27,11 @@ function readBody(request) {
 }
 
 /**
- * Listens on host:port; `secret` is the webhook's (whsec_…). `ready` is awaited before the first
- * event is applied (the first build). Resolves to { server, idle() }: idle() resolves once
- * everything received so far is applied.
+ * Listens on host:port for requests signed with `secret` (the webhook's, whsec_…) and hands their
+ * events to `keeper` (a SiteKeeper). Resolves to the server once it listens.
  */
-export function startReceiver({ publisher, secret, host, port, ready = Promise.resolve(), log = console }) {
+export function startReceiver({ keeper, secret, host, port }) {
   const webhook = new Webhook(secret);
-  let queue = ready;
-
-  const rebuildLater = () => {
-    queue = queue
-      .then(() => new Promise((resolve) => { setTimeout(resolve, REBUILD_DELAY_MS); }))
-      .then(() => publisher.build())
-      .catch((error) => {
-        log.error(`Making the site again failed: ${error.message}`);
-        rebuildLater();
-      });
-  };
-
-  const enqueue = (event) => {
-    queue = queue.then(() => publisher.apply(event)).catch((error) => {
-      log.error(`${event.type} ${event.id ?? ''} not applied (${error.message}): the whole site is made again.`);
-      rebuildLater();
-    });
-  };
-
   const server = createServer(async (request, response) => {
     if (request.method !== 'POST') {
       response.writeHead(405, { Allow: 'POST' }).end();
@@ -68,11 +46,11 @@ export function startReceiver({ publisher, secret, host, port, ready = Promise.r
       response.writeHead(error.status || 401).end();
       return;
     }
-    enqueue(event);
+    keeper.add(event);
     response.writeHead(202).end();
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve({ server, idle: () => queue }));
+    server.listen(port, host, () => resolve(server));
   });
 }

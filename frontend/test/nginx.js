@@ -30,7 +30,7 @@ export async function startNginx(root, port) {
   const site = readFileSync(DEPLOYED, 'utf8').replaceAll('/srv/bantin-site', root).replace('listen 80;', `listen 127.0.0.1:${port};`);
   const temporary = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${join(dir, name)};`).join(' ');
   writeFileSync(join(dir, 'site.conf'), site);
-  writeFileSync(join(dir, 'nginx.conf'), `worker_processes 1;
+  writeFileSync(join(dir, 'nginx.conf'), `worker_processes auto;
 pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'error.log')};
 events { worker_connections 1024; }

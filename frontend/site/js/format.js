@@ -2,6 +2,7 @@
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'];
 
+/** Intl formats are slow to make and the same every time: each is made once. */
 const numberFormats = new Map();
 
 /** Vietnamese number formats (decimal comma, dots between thousands), made once each. */
@@ -13,11 +14,16 @@ function numberFormat(minimumFractionDigits, maximumFractionDigits) {
   return numberFormats.get(key);
 }
 
+const wallClockFormats = new Map();
+
 /** An instant's wall-clock fields in a time zone: { year, month, day, hour, minute, second }. */
 function wallClock(instant, timeZone) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  }).formatToParts(new Date(instant));
+  if (!wallClockFormats.has(timeZone)) {
+    wallClockFormats.set(timeZone, new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    }));
+  }
+  const parts = wallClockFormats.get(timeZone).formatToParts(new Date(instant));
   const part = (type) => Number(parts.find((p) => p.type === type).value);
   return {
     year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second'),

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
+import { SiteKeeper } from '../../publish/keeper.js';
 import { Publisher } from '../../publish/publisher.js';
 import { startReceiver } from '../../publish/receiver.js';
 import { registerWebhook } from '../../publish/registration.js';
@@ -76,12 +77,14 @@ export async function startAll() {
   const site = await serveSite({ root: siteDir, port: sitePort });
   let browser;
   let receiver;
+  let keeper;
   let secret;
   try {
     await waitUntilUp(`${apiUrl}/api/v1/site`, api, 120);
     secret = await registerWebhook({ apiUrl, adminToken: ADMIN_TOKEN, receiverUrl: `http://127.0.0.1:${receiverPort}/` });
     const built = publisher.build();
-    receiver = await startReceiver({ publisher, secret, host: '127.0.0.1', port: receiverPort, ready: built });
+    keeper = new SiteKeeper(publisher, built);
+    receiver = await startReceiver({ keeper, secret, host: '127.0.0.1', port: receiverPort });
     await built;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -92,7 +95,7 @@ export async function startAll() {
   } catch (error) {
     api.kill();
     site.close();
-    receiver?.server.close();
+    receiver?.close();
     throw error;
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -118,11 +121,11 @@ export async function startAll() {
     webhookSecret: secret,
     served,
     /** Resolves once every event received so far is applied to the files. */
-    idle: () => receiver.idle(),
+    idle: () => keeper.idle(),
     async stop() {
       await browser.close();
       site.close();
-      receiver.server.close();
+      receiver.close();
       const exited = new Promise((resolve) => { api.once('exit', resolve); });
       api.kill('SIGTERM');
       await exited;

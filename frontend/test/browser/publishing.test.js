@@ -73,7 +73,7 @@ describe('the static site', skip ? { skip } : {}, () => {
     assert.equal(await page.locator('.article-body figure img').count(), 2);
     assert.match(await page.locator('.rating-line').textContent(), /^Đánh giá cho bài viết: \d+(,\d)? điểm \(\d+ đánh giá\)$/);
     assert.equal(await page.locator('.print-button:visible').count(), 0, 'no button that needs a script');
-    assert.ok(await page.locator('.rating-form fieldset').isDisabled(), 'rating needs the script');
+    assert.ok(await page.locator('#score-1').isDisabled(), 'rating needs the script');
     assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
     const meta = (key) => page.locator(`meta[property="${key}"], meta[name="${key}"]`).getAttribute('content');
     const address = env.siteUrl + articleUrl(SAMPLE_SLUG);
@@ -249,6 +249,21 @@ describe('the static site', skip ? { skip } : {}, () => {
     assert.equal((await send(body, { seconds: Math.floor(Date.now() / 1000) - 600 })).status, 401, 'ten minutes old');
     const unsigned = await fetch(env.receiverUrl, { method: 'POST', body });
     assert.equal(unsigned.status, 401, 'no signature');
+  });
+
+  test('many changes at once: every page made, and the lists show them all, in order', async () => {
+    const created = [];
+    for (let n = 1; n <= 6; n += 1) {
+      created.push(await api('POST', '/api/v1/admin/articles', { title: `Tin loạt số ${n}`, category: 'cai-cach-hanh-chinh', tags: ['Loạt tin'] }));
+    }
+    await Promise.all(created.map((article) => api('POST', `/api/v1/admin/articles/${article.id}/publish`, {})));
+    for (const article of created) await env.served(articleUrl(article.slug));
+    await env.idle();
+    const { items } = await api('GET', '/api/v1/articles?tag=Lo%E1%BA%A1t%20tin');
+    const titles = (html) => [...html.matchAll(/<h2 class="card-title"><a href="[^"]+">([^<]+)<\/a>/g)].map((match) => match[1]);
+    assert.deepEqual(titles(await siteFile('tu-khoa/loat-tin/index.html')), items.map((article) => article.title));
+    const home = titles(await siteFile('index.html'));
+    assert.deepEqual(home.slice(0, 6), items.map((article) => article.title), 'the newest on the home page, as the API lists them');
   });
 
   test('publishing reaches the site in seconds', async (t) => {
