@@ -111,9 +111,21 @@ export async function startAll() {
     }
   }
 
+  /** A call of the API as its admin; throws unless it succeeds. Answers the JSON (null for a 204). */
+  async function admin(method, path, body) {
+    const response = await fetch(apiUrl + path, {
+      method,
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? null : response.json();
+  }
+
   return {
     siteUrl,
     apiUrl,
+    admin,
     siteDir,
     browser,
     publisher,

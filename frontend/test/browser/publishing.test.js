@@ -12,7 +12,7 @@ import { HtmlValidate } from 'html-validate';
 
 import { articleUrl } from '../../site/js/urls.js';
 import { missingNginx, startNginx } from '../nginx.js';
-import { ADMIN_TOKEN, freePort, missingChromium, startAll } from './harness.js';
+import { freePort, missingChromium, startAll } from './harness.js';
 
 const SAMPLE_SLUG = 'day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep';
 const SAMPLE_TITLE = 'Đẩy mạnh cải cách hành chính, hướng đến sự hài lòng của người dân, doanh nghiệp';
@@ -39,15 +39,7 @@ describe('the static site', skip ? { skip } : {}, () => {
     await env?.stop();
   });
 
-  async function api(method, path, body) {
-    const response = await fetch(env.apiUrl + path, {
-      method,
-      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-      body: body && JSON.stringify(body),
-    });
-    assert.ok(response.ok, `${method} ${path}: ${response.status}`);
-    return response.status === 204 ? null : response.json();
-  }
+  const api = (method, path, body) => env.admin(method, path, body);
 
   async function published(fields) {
     const created = await api('POST', '/api/v1/admin/articles', { category: 'chuyen-doi-so', ...fields });

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { articlePage, listPage } from '../../publish/pages.js';
 import { siteApi } from '../../publish/site-api.js';
 import { articleUrl } from '../../site/js/urls.js';
-import { ADMIN_TOKEN, SCREENSHOTS, VOTER_SECRET, missingChromium, startAll } from './harness.js';
+import { SCREENSHOTS, VOTER_SECRET, missingChromium, startAll } from './harness.js';
 import { BODY_SIZES, FILES, libraryImage, renderedFigure, serveLibrary } from './library-media.js';
 
 const SAMPLE_SLUG = 'day-manh-cai-cach-hanh-chinh-huong-den-su-hai-long-cua-nguoi-dan-doanh-nghiep';
@@ -57,15 +57,7 @@ describe('the public site', skip ? { skip } : {}, () => {
     return { page, response, context: owner };
   }
 
-  async function api(method, path, body) {
-    const response = await fetch(env.apiUrl + path, {
-      method,
-      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-      body: body && JSON.stringify(body),
-    });
-    assert.ok(response.ok, `${method} ${path}: ${response.status}`);
-    return response.status === 204 ? null : response.json();
-  }
+  const api = (method, path, body) => env.admin(method, path, body);
 
   /** What the generator needs to make a page (publish/pages.js), read from the API. */
   async function pageContext() {
