@@ -28,10 +28,10 @@ def sql(query):
     return [line.split("\t") for line in out.splitlines()]
 
 
-def get(url):
+def get(url, headers=None):
     """(status, parsed JSON or None); (None, None) without an answer."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as answer:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=10) as answer:
             return answer.status, json.load(answer)
     except urllib.error.HTTPError as e:
         return e.code, None

@@ -40,17 +40,19 @@ def stopped(after=0):
 
 
 class Client:
-    """One reader's browser: a keep-alive connection, opened anew after any failure."""
+    """One reader's browser (or the editor's): a keep-alive connection, opened anew after any failure. Sends its
+    headers with every request, and notes each request's time, kind and status in requests when given."""
 
-    def __init__(self, api, requests):
+    def __init__(self, api, requests=None, headers=None):
         address = urlsplit(api)
         self.host, self.port, self.base = address.hostname, address.port, address.path
         self.requests = requests
+        self.headers = {"Content-Type": "application/json", **(headers or {})}
         self.connection = None
 
     def send(self, kind, method, path, body=None, token=None):
         """(status, body) of the answer, or (None, reason) when none came."""
-        headers = {"Content-Type": "application/json"}
+        headers = dict(self.headers)
         if token:
             headers["Voter-Token"] = token
         try:
@@ -64,7 +66,8 @@ class Client:
                 self.connection.close()
             self.connection = None
             status, text = None, type(e).__name__
-        self.requests.append((time.time(), kind, status))
+        if self.requests is not None:
+            self.requests.append((time.time(), kind, status))
         return status, text
 
 
