@@ -37,22 +37,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/admin/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresRole(Role.ADMIN)
-@Tag(name = "Admin: webhooks")
+@Tag(name = "Admin: webhooks", description = "Signed notifications of content changes, sent to other systems. What "
+        + "receivers get is the schema `WebhookEvent`, with one schema per kind of `data`.")
 public class AdminWebhookResource {
 
     /** How receivers read and check what they get; every operation that sends refers to it. */
-    static final String REQUESTS = "Each event is a `POST` of `application/json` `{\"id\", \"type\", \"occurredAt\", \"data\"}` "
-            + "(article events: `data` is `{id, slug, category, tags}`, category events: `{id, slug, name}`, both with "
-            + "`previousSlug` when the slug changed; survey events: `{id, status}` (`{id}` when deleted); media events: "
-            + "`{id, kind, fileName}`), with the "
-            + "Standard Webhooks headers `webhook-id` (the event id; the same on every attempt and redelivery, for receivers "
-            + "to ignore repeats), `webhook-timestamp` (Unix seconds of the attempt) and `webhook-signature`: `v1,` followed by "
-            + "the base64 of HMAC-SHA256, keyed with the base64-decoded part of the secret after `whsec_`, of the UTF-8 bytes of "
-            + "`{webhook-id}.{webhook-timestamp}.{body}` (the body exactly as received). Receivers should refuse timestamps far "
-            + "from their clock. A 2xx answer within 5 s (2 s to connect) is a success; redirects are not followed. Anything "
-            + "else is retried after 1 s, 2 s, 4 s, ... (at most 1 h apart) and given up after 15 attempts (the defaults). Events "
-            + "of one article, category, survey or media file reach a webhook in the order they happened: a later one waits "
-            + "until the earlier one has succeeded or been given up.";
+    static final String REQUESTS = "Each event is a signed `POST` whose body is a `WebhookEvent`: that schema says which "
+            + "schema its `data` follows by type (`ArticleEventData`, `CategoryEventData`, `MediaEventData`, "
+            + "`SurveyEventData`, `PingEventData`), when each event is sent, and the Standard Webhooks headers "
+            + "(`webhook-id`, `webhook-timestamp`, `webhook-signature`) with how to check the signature. A 2xx answer "
+            + "within 5 s (2 s to connect) is a success; redirects are not followed. Anything else is retried after 1 s, "
+            + "2 s, 4 s, ... (at most 1 h apart) and given up after 15 attempts (the defaults). Events of one article, "
+            + "category, survey or media file reach a webhook in the order they happened: a later one waits until the "
+            + "earlier one has succeeded or been given up.";
 
     private final WebhookService webhooks;
     private final CurrentCaller caller;
@@ -126,8 +123,8 @@ public class AdminWebhookResource {
 
     @POST
     @Path("/{id}/ping")
-    @Operation(operationId = "pingWebhook", summary = "Send a ping event to the webhook now", description = "A `ping` event (`data` is "
-            + "`{webhookId}`), signed and sent at once as every event is; the answer is its delivery after that first attempt "
+    @Operation(operationId = "pingWebhook", summary = "Send a ping event to the webhook now", description = "A `ping` event (`data` is a "
+            + "`PingEventData`), signed and sent at once as every event is; the answer is its delivery after that first attempt "
             + "(still pending if an earlier ping waits). A failed ping is retried as any delivery. " + REQUESTS)
     @APIResponse(responseCode = "200", description = "The ping's delivery.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "409", description = "The webhook is disabled.")

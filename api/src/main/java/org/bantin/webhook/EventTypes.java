@@ -1,16 +1,22 @@
 package org.bantin.webhook;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The events a webhook may subscribe to: a type such as `article.published`, or every type of a kind as `article.*`. */
 final class EventTypes {
 
     static final String PING = "ping";
 
-    private static final Set<String> SUBSCRIBABLE = Set.of("article.published", "article.updated", "article.unpublished",
+    /** Every type of content change sent; the contract's `WebhookEvent` lists them, with ping. */
+    static final Set<String> CHANGES = Set.of("article.published", "article.updated", "article.unpublished",
             "article.deleted", "category.created", "category.updated", "category.deleted", "survey.created",
             "survey.updated", "survey.opened", "survey.closed", "survey.deleted", "media.created", "media.updated",
-            "media.deleted", "article.*", "category.*", "survey.*", "media.*");
+            "media.deleted");
+
+    private static final Set<String> SUBSCRIBABLE = Stream
+            .concat(CHANGES.stream(), CHANGES.stream().map(EventTypes::wildcard)).collect(Collectors.toUnmodifiableSet());
 
     private EventTypes() {
     }

@@ -18,12 +18,11 @@ final class WebhookRecords {
     private static final String URL = "Where events are sent (POST): http or https. Hosts that resolve to loopback, link-local, "
             + "private, shared or unspecified addresses are refused unless the setting webhookPrivateTargets is true. "
             + "Redirects are not followed.";
-    private static final String EVENTS = "The event types sent: article.published (an article goes live, now or scheduled), "
-            + "article.updated (a live article is published again: a new version, date or expiry), article.unpublished, "
-            + "article.deleted (a live article is deleted), category.created, category.updated, category.deleted, "
-            + "survey.created, survey.updated (its settings or options), survey.opened, survey.closed, survey.deleted, "
-            + "media.created, media.updated, media.deleted; "
-            + "or every type of a kind: article.*, category.*, survey.*, media.*.";
+    private static final String EVENTS = "The event types sent (see the schema `WebhookEvent` for what each means and "
+            + "carries): article.published, article.updated, article.unpublished, article.deleted, category.created, "
+            + "category.updated, category.deleted, survey.created, survey.updated, survey.opened, survey.closed, "
+            + "survey.deleted, media.created, media.updated, media.deleted; or every type of a kind: article.*, "
+            + "category.*, survey.*, media.*.";
     private static final String ENABLED = "Only enabled webhooks get new events; a disabled one's pending deliveries wait.";
 
     private WebhookRecords() {

@@ -3,6 +3,8 @@ package org.bantin.webhook;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +49,18 @@ final class Receiver implements AutoCloseable {
 
     List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** The requests received once there are this many; fails after 20 s. */
+    List<Received> await(long count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (received.size() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("waited in vain for " + count + " requests; got " + received.size());
+            }
+            Thread.sleep(50);
+        }
+        return received();
     }
 
     @Override
