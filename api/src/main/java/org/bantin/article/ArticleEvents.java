@@ -1,41 +1,127 @@
 package org.bantin.article;
 
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
+import org.bantin.content.Visibility;
 import org.bantin.http.ContentChange;
 import org.bantin.webhook.Outbox;
 
 /**
- * What webhooks are told of articles, in the transaction of the change: only of articles readers may see (live ones,
- * scheduled included), so a change to a draft says nothing.
+ * What webhooks are told of articles: only what readers see, since receivers fetch the public article when told. An
+ * article becomes visible (article.published), changes while visible (article.updated), stops being visible
+ * (article.unpublished) or is deleted while visible (article.deleted). The column articles.announced keeps whether
+ * receivers were last told it is visible: an editor's change sets it in its own transaction, and the coming of a
+ * publish time or an expiry, which changes no row, is announced by the first instance to look (announceDue). Each
+ * is told once, in the transaction that sets the column, while the row is locked.
  */
 @ApplicationScoped
 class ArticleEvents {
 
+    /** Names the look's transaction in pg_stat_activity, for operators (and tests) who tell it from readers' reads. */
+    private static final String APPLICATION_NAME = "bantin-due-articles";
+
+    /**
+     * Articles readers see that receivers were not told of, by the database's clock, which decides what readers see.
+     * A row another transaction holds is skipped: it is being changed, and its change decides or the next look does.
+     */
+    private static final String APPEARED = """
+            WITH due AS (SELECT id FROM articles a WHERE NOT a.announced AND %s FOR UPDATE SKIP LOCKED)
+            UPDATE articles SET announced = true FROM due WHERE articles.id = due.id RETURNING articles.id"""
+            .formatted(Visibility.sql("a"));
+    /**
+     * Announced articles whose expiry came. Only an expiry: a publish time just written by an instance whose clock runs
+     * a little ahead of the database's would otherwise read as "not visible" for a moment, and be withdrawn.
+     */
+    private static final String EXPIRED = """
+            WITH due AS (SELECT id FROM articles WHERE announced AND unpublish_at <= now() FOR UPDATE SKIP LOCKED)
+            UPDATE articles SET announced = false FROM due WHERE articles.id = due.id RETURNING articles.id""";
+
     private final Outbox outbox;
+    private final EntityManager entityManager;
 
-    ArticleEvents(Outbox outbox) {
+    ArticleEvents(Outbox outbox, EntityManager entityManager) {
         this.outbox = outbox;
+        this.entityManager = entityManager;
     }
 
-    /** Published: article.published if it was not live before, else article.updated. */
-    void published(Article article, ContentChange.Shown before) {
-        emit(before == null ? "article.published" : "article.updated", article, before);
-    }
-
-    void unpublished(Article article, ContentChange.Shown before) {
-        emit("article.unpublished", article, before);
-    }
-
-    /** Deleted: said only of an article that was live. */
-    void deleted(Article article, ContentChange.Shown before) {
-        if (before != null) {
-            emit("article.deleted", article, before);
+    /**
+     * Published (the row written): article.published if readers see it now and receivers did not know it,
+     * article.updated if they did; nothing for a scheduled article until its time comes; article.unpublished for an
+     * announced one that readers no longer see (published again with a later date or a past expiry).
+     */
+    void published(Article article, ContentChange.Shown before, OffsetDateTime now) {
+        boolean visible = Visibility.visible(article.status == Article.Status.PUBLISHED, article.publishedAt,
+                article.unpublishAt, now);
+        boolean announced = announce(article, visible);
+        if (visible) {
+            emit(announced ? "article.updated" : "article.published", article, before);
+        } else if (announced) {
+            emit("article.unpublished", article, before);
         }
+    }
+
+    /** Unpublished (the row written): said only of an article receivers were told of. */
+    void unpublished(Article article, ContentChange.Shown before) {
+        if (announce(article, false)) {
+            emit("article.unpublished", article, before);
+        }
+    }
+
+    /** To be deleted (called before the row goes): said only of an article receivers were told of. */
+    void deleted(Article article) {
+        if (announced(article)) {
+            emit("article.deleted", article, null);
+        }
+    }
+
+    /**
+     * Tells of the articles whose publish time or expiry came (by now, however long ago: a moment that no instance was
+     * running for is caught up); run concurrently by every instance, each article is told of once.
+     */
+    @Transactional
+    void announceDue() {
+        entityManager.createNativeQuery("SELECT set_config('application_name', ?1, true)")
+                .setParameter(1, APPLICATION_NAME).getSingleResult();
+        List<Article> appeared = changed(APPEARED);
+        List<Article> expired = changed(EXPIRED);
+        appeared.forEach(article -> emit("article.published", article, null));
+        expired.forEach(article -> emit("article.unpublished", article, null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Article> changed(String update) {
+        List<Long> ids = ((List<Number>) entityManager.createNativeQuery(update).getResultList()).stream()
+                .map(Number::longValue).toList();
+        return ids.isEmpty()
+                ? List.of()
+                : Article.listWithCategory(ids).stream().sorted(Comparator.comparing(article -> article.id)).toList();
+    }
+
+    /**
+     * Whether receivers were told the article is visible, now set to whether they will have been once this transaction
+     * commits: no look announces the article again meanwhile, nor misses it.
+     */
+    private boolean announce(Article article, boolean visible) {
+        boolean announced = announced(article);
+        if (announced != visible) {
+            entityManager.createNativeQuery("UPDATE articles SET announced = ?2 WHERE id = ?1")
+                    .setParameter(1, article.id).setParameter(2, visible).executeUpdate();
+        }
+        return announced;
+    }
+
+    /** Read under the row's lock, as the last look or change committed it. */
+    private boolean announced(Article article) {
+        return (Boolean) entityManager.createNativeQuery("SELECT announced FROM articles WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, article.id).getSingleResult();
     }
 
     private void emit(String type, Article article, ContentChange.Shown before) {

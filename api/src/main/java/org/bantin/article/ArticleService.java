@@ -266,11 +266,11 @@ public class ArticleService {
             throw ProblemException.forbidden("Authors may not delete a published or scheduled article; an editor may.");
         }
         ContentChange.Shown before = shown(article);
+        events.deleted(article);
         article.delete();
         revisions.forget(ArticleRevisions.TYPE, id);
         transitions.forget(ArticleRevisions.TYPE, id);
         previews.forget(ArticleRevisions.TYPE, id);
-        events.deleted(article, before);
         changes.afterCommit(ContentChange.of(before, null));
     }
 
@@ -312,7 +312,7 @@ public class ArticleService {
             write(article, entityManager::flush);
             transitions.record(ArticleRevisions.TYPE, id, from, article.state(now).wireName(), null, caller);
             revisions.markPublished(ArticleRevisions.TYPE, article.id); // the newest: what has just gone live
-            events.published(article, before);
+            events.published(article, before, now);
             changes.afterCommit(ContentChange.of(before, shown(article)));
         }
         return view(article, now, caller);
