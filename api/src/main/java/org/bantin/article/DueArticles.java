@@ -1,5 +1,6 @@
 package org.bantin.article;
 
+import java.sql.SQLException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +43,7 @@ class DueArticles {
     private void check() {
         try {
             events.announceDue();
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             // Caught whole: a task that throws is never run again by its executor.
             LOG.warnf("Announcing the articles whose publish time or expiry came failed, tried again in 1 s: %s",
                     e.getMessage());

@@ -128,7 +128,7 @@ class ScheduledArticleEventsTest extends ApiTest {
     }
 
     @Test
-    void aPublishTimeThatCameWhileNoInstanceRanIsAnnouncedAtTheNextLook() throws InterruptedException {
+    void aPublishTimeThatCameWhileNoInstanceRanIsAnnouncedAtTheNextLook() throws Exception {
         Draft draft = draft("Kế hoạch phòng chống bão");
         publish(draft, Map.of("publishAt", wire(inSeconds(3600)))).body("state", equalTo("scheduled"));
         events.announceDue();
@@ -158,7 +158,7 @@ class ScheduledArticleEventsTest extends ApiTest {
     }
 
     @Test
-    void draftsAndArticlesTakenBackBeforeTheirTimeSayNothing() {
+    void draftsAndArticlesTakenBackBeforeTheirTimeSayNothing() throws SQLException {
         Draft draft = draft("Dự thảo quy chế");
         admin().body(Map.of("title", "Dự thảo quy chế mới", "category", draft.category()))
                 .put(ARTICLES + "/" + draft.id()).then().statusCode(200);
@@ -176,7 +176,7 @@ class ScheduledArticleEventsTest extends ApiTest {
     }
 
     @Test
-    void aPendingVersionOfAScheduledArticleIsAnnouncedOnlyWhenItsTimeComes() throws InterruptedException {
+    void aPendingVersionOfAScheduledArticleIsAnnouncedOnlyWhenItsTimeComes() throws Exception {
         Draft draft = draft("Hội nghị sơ kết");
         publish(draft, Map.of("publishAt", wire(inSeconds(3600)))).body("state", equalTo("scheduled"));
         String slug = draft.slug() + "-moi";
