@@ -25,12 +25,13 @@ import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
 import org.bantin.text.Slugs;
+import org.bantin.webhook.Outbox;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.panache.common.Sort;
 
 /**
- * Editors' work on documents, each change in one transaction with its links and its workflow step. Roles as for
+ * Editors' work on documents, each change in one transaction with its links, its workflow step and its webhook event. Roles as for
  * articles: authors write drafts and change or delete only their own drafts; editors publish, unpublish and change
  * anything.
  */
@@ -43,13 +44,15 @@ class DocumentService {
     private final EntityManager entityManager;
     private final DocumentLinks links;
     private final Transitions transitions;
+    private final Outbox outbox;
     private final ZoneId zone;
 
-    DocumentService(EntityManager entityManager, DocumentLinks links, Transitions transitions,
+    DocumentService(EntityManager entityManager, DocumentLinks links, Transitions transitions, Outbox outbox,
             @ConfigProperty(name = "bantin.time-zone") ZoneId zone) {
         this.entityManager = entityManager;
         this.links = links;
         this.transitions = transitions;
+        this.outbox = outbox;
         this.zone = zone;
     }
 
@@ -85,6 +88,9 @@ class DocumentService {
     public DocumentView update(long id, DocumentInput input, Integer expectedVersion, Caller caller) {
         Document document = findForChange(id, expectedVersion, caller);
         save(document, input);
+        if (document.published) {
+            emit("document.updated", document);
+        }
         return view(document, false);
     }
 
@@ -100,6 +106,9 @@ class DocumentService {
     @Transactional
     public void delete(long id, Integer expectedVersion, Caller caller) {
         Document document = findForChange(id, expectedVersion, caller);
+        if (document.published) {
+            emit("document.deleted", document);
+        }
         document.delete();
         transitions.forget(Document.TYPE, id);
     }
@@ -125,7 +134,7 @@ class DocumentService {
             }
             document.updatedAt = Timestamps.now();
             transitions.record(Document.TYPE, id, from, document.state(), null, caller);
-            entityManager.flush();
+            emit(published ? "document.published" : "document.unpublished", document);
         }
         return view(document, false);
     }
@@ -152,6 +161,12 @@ class DocumentService {
         document.updatedAt = Timestamps.now();
         document.persistAndFlush();
         links.save(document.id, input);
+    }
+
+    /** Tells webhooks, in the change's transaction, of a change readers see. */
+    private void emit(String type, Document document) {
+        outbox.emit(type, Document.TYPE + ":" + document.id,
+                Map.of("id", document.id, "slug", document.slug, "number", document.number));
     }
 
     /** The document, locked, if the caller may change it and it is the expected version. */

@@ -42,6 +42,8 @@ class DocumentApiTest extends DocumentFixtures {
                 .body("attachments[0].bytes", equalTo(pdf.length))
                 .extract().header("ETag");
         api().header("If-None-Match", etag).get(DOCUMENTS + "/" + slug).then().statusCode(304);
+        admin().delete("/api/v1/admin/media/" + file).then().statusCode(409);
+        api().get(DOCUMENTS + "/" + slug).then().body("attachments.id", contains((int) file));
         assertEquals(1, count("SELECT count(*) FROM content_transitions WHERE content_type = 'document' AND content_id = "
                 + id + " AND from_state = 'draft' AND to_state = 'published'"));
     }
