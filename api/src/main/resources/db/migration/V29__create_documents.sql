@@ -71,3 +71,24 @@ CREATE FUNCTION bantin_document_status(document bigint, effective date, expires 
         WHEN effective IS NOT NULL AND effective > today THEN 'not_yet_in_force'
         ELSE 'in_force'
     END;
+
+-- Other API instances drop their cached public responses when readers' view of documents changes: a
+-- published document changed or deleted, or one published or unpublished (drafts are nobody's view). Its
+-- files and relations are saved in the transaction that updates its row, so these triggers cover them.
+-- NOTIFY sends one of identical payloads per transaction.
+CREATE FUNCTION notify_documents_changed() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('bantin_content', 'documents');
+    RETURN NULL;
+END;
+$$;
+
+-- A document is created as a draft: its insert changes no reader's view.
+CREATE TRIGGER documents_notify_updated
+    AFTER UPDATE ON documents
+    FOR EACH ROW WHEN (OLD.published OR NEW.published) EXECUTE FUNCTION notify_documents_changed();
+
+CREATE TRIGGER documents_notify_deleted
+    AFTER DELETE ON documents
+    FOR EACH ROW WHEN (OLD.published) EXECUTE FUNCTION notify_documents_changed();

@@ -21,6 +21,8 @@ import org.bantin.document.DocumentLinks.Relations;
 import org.bantin.document.DocumentRecords.DocumentInput;
 import org.bantin.document.DocumentRecords.DocumentView;
 import org.bantin.document.DocumentRecords.Signer;
+import org.bantin.http.ContentChange;
+import org.bantin.http.ContentChanges;
 import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
@@ -45,14 +47,16 @@ class DocumentService {
     private final DocumentLinks links;
     private final Transitions transitions;
     private final Outbox outbox;
+    private final ContentChanges changes;
     private final ZoneId zone;
 
     DocumentService(EntityManager entityManager, DocumentLinks links, Transitions transitions, Outbox outbox,
-            @ConfigProperty(name = "bantin.time-zone") ZoneId zone) {
+            ContentChanges changes, @ConfigProperty(name = "bantin.time-zone") ZoneId zone) {
         this.entityManager = entityManager;
         this.links = links;
         this.transitions = transitions;
         this.outbox = outbox;
+        this.changes = changes;
         this.zone = zone;
     }
 
@@ -163,10 +167,14 @@ class DocumentService {
         links.save(document.id, input);
     }
 
-    /** Tells webhooks, in the change's transaction, of a change readers see. */
+    /**
+     * Tells webhooks, in the change's transaction, of a change readers see, and drops the cached public responses
+     * once it commits: every one, as a document's relations and status show in other documents' responses too.
+     */
     private void emit(String type, Document document) {
         outbox.emit(type, Document.TYPE + ":" + document.id,
                 Map.of("id", document.id, "slug", document.slug, "number", document.number));
+        changes.afterCommit(ContentChange.EVERYTHING);
     }
 
     /** The document, locked, if the caller may change it and it is the expected version. */
