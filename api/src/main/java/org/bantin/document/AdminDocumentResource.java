@@ -106,8 +106,8 @@ public class AdminDocumentResource {
     public RestResponse<DocumentView> patch(@PathParam("id") long id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull ObjectNode patch)
             throws JsonProcessingException {
-        DocumentInput input = mergePatch.apply(documents.currentInput(id, caller.get()), patch, DocumentInput.class);
-        return withVersion(ResponseBuilder.ok(), documents.update(id, input, IfMatch.version(ifMatch), caller.get()));
+        return withVersion(ResponseBuilder.ok(), documents.patch(id,
+                current -> mergePatch.apply(current, patch, DocumentInput.class), IfMatch.version(ifMatch), caller.get()));
     }
 
     @DELETE

@@ -30,6 +30,8 @@ import org.bantin.text.Slugs;
 import org.bantin.webhook.Outbox;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import io.quarkus.panache.common.Sort;
 
 /**
@@ -90,7 +92,23 @@ class DocumentService {
 
     @Transactional
     public DocumentView update(long id, DocumentInput input, Integer expectedVersion, Caller caller) {
+        return replace(findForChange(id, expectedVersion, caller), input);
+    }
+
+    /** A merge patch of the document as an input. */
+    interface Patch {
+
+        DocumentInput applyTo(DocumentInput current) throws JsonProcessingException;
+    }
+
+    /** Applies the patch to the document as it is once locked, so that no concurrent change is overwritten. */
+    @Transactional
+    public DocumentView patch(long id, Patch patch, Integer expectedVersion, Caller caller) throws JsonProcessingException {
         Document document = findForChange(id, expectedVersion, caller);
+        return replace(document, patch.applyTo(currentInput(view(document, false))));
+    }
+
+    private DocumentView replace(Document document, DocumentInput input) {
         save(document, input);
         if (document.published) {
             emit("document.updated", document);
@@ -98,9 +116,7 @@ class DocumentService {
         return view(document, false);
     }
 
-    /** The document as an input: what a merge patch applies to. */
-    DocumentInput currentInput(long id, Caller caller) {
-        DocumentView view = get(id, caller);
+    private static DocumentInput currentInput(DocumentView view) {
         return new DocumentInput(view.number(), view.type(), view.issuer(), view.signer(), view.field(), view.issuedAt(),
                 view.effectiveAt(), view.expiresAt(), view.summary(),
                 view.attachments().stream().map(attachment -> attachment.id()).toList(), ids(view.replaces()),
