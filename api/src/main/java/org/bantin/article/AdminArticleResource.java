@@ -1,12 +1,8 @@
 package org.bantin.article;
 
 import java.net.URI;
-import java.util.Set;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +30,7 @@ import org.bantin.auth.Role;
 import org.bantin.content.PreviewTokens.PreviewLink;
 import org.bantin.content.Transitions.Transition;
 import org.bantin.http.IfMatch;
+import org.bantin.http.MergePatch;
 import org.bantin.http.Page;
 import org.bantin.http.PageParams;
 import org.bantin.http.ProblemException;
@@ -51,8 +48,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Editor endpoints for articles: writing and the publishing workflow. */
@@ -70,18 +65,16 @@ public class AdminArticleResource {
     private final ArticleRevisions revisions;
     private final ArticleReview review;
     private final CurrentCaller caller;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final MergePatch mergePatch;
 
     AdminArticleResource(ArticleService articles, PreviewLinks previews, ArticleRevisions revisions, ArticleReview review,
-            CurrentCaller caller, ObjectMapper json, Validator validator) {
+            CurrentCaller caller, MergePatch mergePatch) {
         this.articles = articles;
         this.previews = previews;
         this.revisions = revisions;
         this.review = review;
         this.caller = caller;
-        this.json = json;
-        this.validator = validator;
+        this.mergePatch = mergePatch;
     }
 
     @POST
@@ -138,7 +131,8 @@ public class AdminArticleResource {
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, @NotNull ObjectNode patch)
             throws JsonProcessingException {
         return withVersion(ResponseBuilder.ok(),
-                articles.patch(id, current -> merged(current, patch), IfMatch.version(ifMatch), caller.get()));
+                articles.patch(id, current -> mergePatch.apply(current, patch, ArticleInput.class), IfMatch.version(ifMatch),
+                        caller.get()));
     }
 
     @DELETE
@@ -289,31 +283,6 @@ public class AdminArticleResource {
     private static RestResponse<AdminArticleView> withVersion(ResponseBuilder<AdminArticleView> response,
             AdminArticleView article) {
         return response.entity(article).header(HttpHeaders.ETAG, IfMatch.etag(article.version())).build();
-    }
-
-    /** RFC 7396: the patch's members replace the current ones; null removes one. */
-    private ArticleInput merged(ArticleInput current, ObjectNode patch) throws JsonProcessingException {
-        ObjectNode target = json.valueToTree(current);
-        mergeInto(target, patch);
-        ArticleInput input = json.treeToValue(target, ArticleInput.class);
-        Set<ConstraintViolation<ArticleInput>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return input;
-    }
-
-    private static void mergeInto(ObjectNode target, ObjectNode patch) {
-        patch.fields().forEachRemaining(member -> {
-            JsonNode value = member.getValue();
-            if (value.isNull()) {
-                target.remove(member.getKey());
-            } else if (value.isObject() && target.get(member.getKey()) instanceof ObjectNode nested) {
-                mergeInto(nested, (ObjectNode) value);
-            } else {
-                target.set(member.getKey(), value);
-            }
-        });
     }
 
     private static ArticleState parseState(String state) {

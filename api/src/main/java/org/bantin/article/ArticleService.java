@@ -515,11 +515,7 @@ public class ArticleService {
                 .setParameter("base", base)
                 .setParameter("prefix", base.replace("_", "\\_") + "-%")
                 .getResultList());
-        String slug = base;
-        for (int suffix = 2; taken.contains(slug); suffix++) {
-            slug = base + "-" + suffix;
-        }
-        return slug;
+        return Slugs.firstFree(base, taken);
     }
 
     private static Article find(long id) {

@@ -14,7 +14,8 @@ final class AdminActions {
     static final String ADMIN_PATH = "/api/v1/admin/";
 
     private static final Map<String, String> TYPES = Map.of("articles", "article", "categories", "category",
-            "surveys", "survey", "media", "media", "tokens", "token", "settings", "settings", "webhooks", "webhook");
+            "surveys", "survey", "media", "media", "tokens", "token", "settings", "settings", "webhooks", "webhook",
+            "documents", "document");
 
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("POST /api/v1/admin/media", "upload"),

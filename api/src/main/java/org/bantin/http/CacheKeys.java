@@ -16,17 +16,21 @@ final class CacheKeys {
     static final String SITE = "/api/v1/site";
     static final String ARTICLES = "/api/v1/articles";
     static final String ARTICLE_PREFIX = ARTICLES + "/";
+    static final String DOCUMENTS = "/api/v1/documents";
+    private static final String DOCUMENT_PREFIX = DOCUMENTS + "/";
     private static final String LIST_PREFIX = ARTICLES + "?";
     /** Reads that take no query parameters: they ignore the query, and so does their key. */
     private static final Set<String> WITHOUT_PARAMETERS = Set.of(SITE, "/api/v1/categories");
     /** The query parameters of the article list (ArticleResource.list), in key order. */
     static final String[] LIST_PARAMETERS = {"category", "tag", "q", "from", "to", "page", "limit"};
+    /** The query parameters of the document list (DocumentResource.list), in key order. */
+    static final String[] DOCUMENT_LIST_PARAMETERS = {"q", "number", "type", "issuer", "field", "signer", "year", "status",
+            "page", "limit"};
     private static final int CATEGORY = 0;
     private static final int TAG = 1;
     private static final int QUERY = 2;
-    private static final int PAGE = 5;
-    private static final int LIMIT = 6;
-    private static final String[] DEFAULTS = {null, null, null, null, null, "1", Integer.toString(PageRequest.DEFAULT_LIMIT)};
+    private static final String DEFAULT_PAGE = "1";
+    private static final String DEFAULT_LIMIT = Integer.toString(PageRequest.DEFAULT_LIMIT);
     /** Separates the parameter values in a list's key; a value holding it has no key. */
     private static final char SEPARATOR = '\0';
 
@@ -34,36 +38,41 @@ final class CacheKeys {
     }
 
     /**
-     * The key of a GET of /site, /categories, /articles or /articles/{slug}; null for any other
-     * request, or one that is not to be cached.
+     * The key of a GET of /site, /categories, /articles, /articles/{slug}, /documents or /documents/{slug};
+     * null for any other request, or one that is not to be cached.
      *
-     * @throws ProblemException (400) for a query parameter that the article list does not take
+     * @throws ProblemException (400) for a query parameter that the article or document list does not take
      */
     static String of(String rawPath, String rawQuery) {
         if (WITHOUT_PARAMETERS.contains(rawPath)) {
             return rawPath;
         }
         if (rawPath.equals(ARTICLES)) {
-            return listKey(rawQuery);
+            return listKey(ARTICLES, LIST_PARAMETERS, rawQuery);
         }
-        if (rawPath.startsWith(ARTICLE_PREFIX) && rawPath.indexOf('/', ARTICLE_PREFIX.length()) < 0) {
-            return articleKey(rawPath);
+        if (rawPath.equals(DOCUMENTS)) {
+            return listKey(DOCUMENTS, DOCUMENT_LIST_PARAMETERS, rawQuery);
+        }
+        for (String prefix : new String[]{ARTICLE_PREFIX, DOCUMENT_PREFIX}) {
+            if (rawPath.startsWith(prefix) && rawPath.indexOf('/', prefix.length()) < 0) {
+                return itemKey(prefix, rawPath);
+            }
         }
         return null;
     }
 
-    private static String articleKey(String rawPath) {
-        if (rawPath.indexOf('%', ARTICLE_PREFIX.length()) < 0) {
-            return isArticle(rawPath) ? rawPath : null;
+    private static String itemKey(String prefix, String rawPath) {
+        if (rawPath.indexOf('%', prefix.length()) < 0) {
+            return isItem(prefix, rawPath) ? rawPath : null;
         }
-        String slug = decode(rawPath, ARTICLE_PREFIX.length(), rawPath.length(), false);
-        String key = slug == null || slug.indexOf('/') >= 0 ? null : ARTICLE_PREFIX + slug;
-        return key != null && isArticle(key) ? key : null;
+        String slug = decode(rawPath, prefix.length(), rawPath.length(), false);
+        String key = slug == null || slug.indexOf('/') >= 0 ? null : prefix + slug;
+        return key != null && isItem(prefix, key) ? key : null;
     }
 
     /** A slug, not empty nor a dot segment (the router reads /articles/.. as another path). */
-    private static boolean isArticle(String path) {
-        return path.length() > ARTICLE_PREFIX.length() && !path.endsWith("/.") && !path.endsWith("/..");
+    private static boolean isItem(String prefix, String path) {
+        return path.length() > prefix.length() && !path.endsWith("/.") && !path.endsWith("/..");
     }
 
     /** The slug of an article's key, or null for another key. */
@@ -92,18 +101,18 @@ final class CacheKeys {
      * Reads the query as the endpoint does (pairs split at `&` or `;`, `+` a space, the first of
      * repeated names wins, blank values are left off, text trimmed, numbers compared as numbers).
      */
-    private static String listKey(String rawQuery) {
+    private static String listKey(String path, String[] parameters, String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
-            return ARTICLES;
+            return path;
         }
-        String[] values = new String[LIST_PARAMETERS.length];
+        String[] values = new String[parameters.length];
         int start = 0;
         while (start <= rawQuery.length()) {
             int end = endOfPair(rawQuery, start);
             if (end > start) {
                 int equals = rawQuery.indexOf('=', start);
                 int nameEnd = equals < 0 || equals > end ? end : equals;
-                int index = parameterAt(rawQuery, start, nameEnd);
+                int index = parameterAt(parameters, rawQuery, start, nameEnd);
                 if (index < 0) {
                     String name = decode(rawQuery, start, nameEnd, true);
                     if (name == null) {
@@ -120,21 +129,24 @@ final class CacheKeys {
             }
             start = end + 1;
         }
-        StringBuilder key = new StringBuilder(ARTICLES.length() + rawQuery.length() + LIST_PARAMETERS.length + 1)
-                .append(LIST_PREFIX);
+        // Both lists end with page and limit, the numbers among their parameters.
+        int page = parameters.length - 2;
+        int limit = parameters.length - 1;
+        StringBuilder key = new StringBuilder(path.length() + rawQuery.length() + parameters.length + 2).append(path)
+                .append('?');
         boolean defaults = true;
         for (int i = 0; i < values.length; i++) {
-            String value = values[i] == null ? "" : i == PAGE || i == LIMIT ? number(values[i]) : text(values[i]);
+            String value = values[i] == null ? "" : i == page || i == limit ? number(values[i]) : text(values[i]);
             if (value == null || value.indexOf(SEPARATOR) >= 0) {
                 return null;
             }
-            if (value.equals(DEFAULTS[i])) {
+            if (i == page && value.equals(DEFAULT_PAGE) || i == limit && value.equals(DEFAULT_LIMIT)) {
                 value = "";
             }
             defaults &= value.isEmpty();
             key.append(value).append(SEPARATOR);
         }
-        return defaults ? ARTICLES : key.toString();
+        return defaults ? path : key.toString();
     }
 
     private static int endOfPair(String query, int start) {
@@ -148,16 +160,16 @@ final class CacheKeys {
     }
 
     /** The index of the parameter named by `query[from, to)`, written plainly or percent-encoded; else -1. */
-    private static int parameterAt(String query, int from, int to) {
-        for (int i = 0; i < LIST_PARAMETERS.length; i++) {
-            String name = LIST_PARAMETERS[i];
+    private static int parameterAt(String[] parameters, String query, int from, int to) {
+        for (int i = 0; i < parameters.length; i++) {
+            String name = parameters[i];
             if (to - from == name.length() && query.regionMatches(from, name, 0, name.length())) {
                 return i;
             }
         }
         int escape = query.indexOf('%', from);
         String decoded = escape >= 0 && escape < to ? decode(query, from, to, true) : null;
-        return decoded == null ? -1 : Arrays.asList(LIST_PARAMETERS).indexOf(decoded);
+        return decoded == null ? -1 : Arrays.asList(parameters).indexOf(decoded);
     }
 
     /** As QueryParams.text reads it: blank is absent (""), else trimmed. */

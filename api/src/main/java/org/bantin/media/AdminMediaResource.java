@@ -180,7 +180,7 @@ public class AdminMediaResource {
     @Path("/{id}")
     @Operation(operationId = "deleteMedia", summary = "Delete media", description = "Its files go too, unless identical media still uses them. Authors may delete only what they uploaded.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "409", description = "Articles show it; the problem names them.")
+    @APIResponse(responseCode = "409", description = "Articles show it (the problem names them), or legal documents attach it.")
     public void delete(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         media.delete(id, IfMatch.version(ifMatch), caller.get());
     }

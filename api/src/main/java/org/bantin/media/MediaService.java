@@ -22,10 +22,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.bantin.auth.Caller;
 import org.bantin.auth.Role;
+import org.bantin.database.SqlErrors;
 import org.bantin.database.Timestamps;
 import org.bantin.http.ContentChange;
 import org.bantin.http.ContentChanges;
@@ -329,7 +331,7 @@ public class MediaService {
         }
     }
 
-    /** Deletes media that no article shows (409 naming those that do) and its files that nothing else uses. */
+    /** Deletes media that no article shows nor document attaches (409) and its files that nothing else uses. */
     @Transactional
     void delete(long id, Integer expectedVersion, Caller caller) {
         Media media = findForChange(id, expectedVersion, caller);
@@ -340,7 +342,15 @@ public class MediaService {
         }
         List<String> keys = media.fileKeys();
         media.delete();
-        entityManager.flush();
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            // Files attached to legal documents: document_media's foreign key keeps them (migration V29).
+            if (SqlErrors.isForeignKeyViolation(e)) {
+                throw ProblemException.conflict("Legal documents attach this media. Remove it from them first.");
+            }
+            throw e;
+        }
         events.emit("media.deleted", media);
         deleteUnreferenced(keys);
         changes.afterCommit(ContentChange.EVERYTHING);

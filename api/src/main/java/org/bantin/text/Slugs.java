@@ -2,6 +2,7 @@ package org.bantin.text;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** URL slugs from Vietnamese text: `Đẩy mạnh cải cách` becomes `day-manh-cai-cach`. */
@@ -27,6 +28,15 @@ public final class Slugs {
                 .replace('Đ', 'D').replace('đ', 'd');
         String slug = NON_ALPHANUMERIC.matcher(withoutMarks.toLowerCase(Locale.ROOT)).replaceAll("-");
         return trimToLength(slug.replaceAll("^-|-$", ""));
+    }
+
+    /** The base, or the first of base-2, base-3, ... that is not taken. */
+    public static String firstFree(String base, Set<String> taken) {
+        String slug = base;
+        for (int suffix = 2; taken.contains(slug); suffix++) {
+            slug = base + "-" + suffix;
+        }
+        return slug;
     }
 
     /** Cuts a long slug at the last hyphen that fits, so that no word is cut in half. */

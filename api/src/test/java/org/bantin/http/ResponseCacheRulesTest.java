@@ -22,6 +22,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.bantin.article.ArticleResource;
+import org.bantin.document.DocumentResource;
 import org.junit.jupiter.api.Test;
 
 /** The cache's rules on its own: freshness, rating checks, max-age, keys. */
@@ -226,8 +227,23 @@ class ResponseCacheRulesTest {
     }
 
     @Test
-    void theKeysKnowTheParametersOfTheArticleList() {
-        Method list = Arrays.stream(ArticleResource.class.getMethods()).filter(m -> m.getName().equals("list")).findFirst()
+    void theKeysKnowTheParametersOfTheArticleAndDocumentLists() {
+        assertEquals(parametersOfList(ArticleResource.class), Set.of(CacheKeys.LIST_PARAMETERS));
+        assertEquals(parametersOfList(DocumentResource.class), Set.of(CacheKeys.DOCUMENT_LIST_PARAMETERS));
+    }
+
+    @Test
+    void aDocumentReadHasOneKeyForItsSpellings() {
+        assertEquals("/api/v1/documents/15-2024-qd-ubnd", CacheKeys.of("/api/v1/documents/15-2024-qd-ubnd", null));
+        assertEquals(CacheKeys.of("/api/v1/documents", "year=2024&type=Lu%E1%BA%ADt"),
+                CacheKeys.of("/api/v1/documents", "type=Lu%E1%BA%ADt&page=1&year=2024"));
+        assertEquals("/api/v1/documents", CacheKeys.of("/api/v1/documents", "limit=20"));
+        assertThrows(ProblemException.class, () -> CacheKeys.of("/api/v1/documents", "category=x"));
+    }
+
+    /** The query parameters the list method of a resource takes, its page parameters included. */
+    private static Set<String> parametersOfList(Class<?> resource) {
+        Method list = Arrays.stream(resource.getMethods()).filter(m -> m.getName().equals("list")).findFirst()
                 .orElseThrow();
         Set<String> taken = new HashSet<>();
         for (Parameter parameter : list.getParameters()) {
@@ -238,7 +254,7 @@ class ResponseCacheRulesTest {
                         .forEach(f -> taken.add(f.getAnnotation(QueryParam.class).value()));
             }
         }
-        assertEquals(taken, Set.of(CacheKeys.LIST_PARAMETERS));
+        return taken;
     }
 
     @Test

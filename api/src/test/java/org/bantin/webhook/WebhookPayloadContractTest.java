@@ -57,12 +57,14 @@ class WebhookPayloadContractTest extends ApiTest {
         allowPrivateTargets(true);
         try (Receiver receiver = new Receiver()) {
             long webhookId = admin().body(Map.of("url", receiver.url(), "events",
-                    List.of("article.*", "category.*", "media.*", "survey.*"), "enabled", true)).post(WEBHOOKS).then()
+                    List.of("article.*", "category.*", "media.*", "survey.*", "document.*"), "enabled", true)).post(WEBHOOKS)
+                    .then()
                     .statusCode(201).extract().jsonPath().getLong("id");
             changeAnArticle();
             changeACategory();
             changeAMediaFile();
             changeASurvey();
+            changeADocument();
             admin().post(WEBHOOKS + "/" + webhookId + "/ping").then().statusCode(200).body("status", equalTo("succeeded"));
             List<Receiver.Received> requests = receiver
                     .await(count("SELECT count(*) FROM webhook_deliveries WHERE webhook_id = " + webhookId));
@@ -124,6 +126,19 @@ class WebhookPayloadContractTest extends ApiTest {
         admin().post("/api/v1/admin/surveys/" + id + "/open").then().statusCode(200);
         admin().post("/api/v1/admin/surveys/" + id + "/close").then().statusCode(200);
         admin().delete("/api/v1/admin/surveys/" + id).then().statusCode(204);
+    }
+
+    /** document.published, document.updated, document.unpublished, then published again and deleted. */
+    private static void changeADocument() {
+        Map<String, Object> document = Map.of("number", "15/2024/QĐ-UBND", "type", "Quyết định", "summary",
+                "Ban hành Quy chế phối hợp");
+        long id = admin().body(document).post("/api/v1/admin/documents").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        admin().post("/api/v1/admin/documents/" + id + "/publish").then().statusCode(200);
+        admin().body(document).put("/api/v1/admin/documents/" + id).then().statusCode(200);
+        admin().post("/api/v1/admin/documents/" + id + "/unpublish").then().statusCode(200);
+        admin().post("/api/v1/admin/documents/" + id + "/publish").then().statusCode(200);
+        admin().delete("/api/v1/admin/documents/" + id).then().statusCode(204);
     }
 
     /** The contract's rule: `data` follows the schema of the type's kind, the part before the dot. */
