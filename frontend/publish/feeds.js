@@ -4,7 +4,7 @@ import { Feed } from 'feed';
 import { articleUrl, mediaUrl } from '../site/js/urls.js';
 
 /** How many of the newest articles a feed carries. */
-export const FEED_SIZE = 20;
+const FEED_SIZE = 20;
 
 /** { rss, atom } for `list` (see lists.js), as XML text. */
 export function feedsOf(list, ctx) {

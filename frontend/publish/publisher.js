@@ -82,7 +82,8 @@ export class Publisher {
       await this.#writeFeeds(list, write);
     }
     for (const key of catalogue.tagKeys()) await this.#writeList(tagList(key, catalogue), write);
-    await this.#writeSiteFiles(write);
+    await this.#writeSitemaps(write);
+    await this.#writeFixedPages(write);
     for (const entry of catalogue.newestFirst()) this.redirects.drop(articleUrl(entry.slug));
     for (const [from, to] of this.redirects.entries()) await write(fileOf(from), redirectPage(to, this.ctx));
     await this.redirects.save(this.output);
@@ -136,7 +137,7 @@ export class Publisher {
       if (list) await this.#writeList(list, write);
       else await this.output.removeFolder(`tu-khoa/${key}`);
     }
-    await this.#writeSiteFiles(write);
+    await this.#writeSitemaps(write);
   }
 
   /** Re-makes an article's own page (or removes it); returns its catalogue entries before and after, for its lists. */
@@ -181,13 +182,17 @@ export class Publisher {
     await write(fileOf(list.feeds.atom), atom);
   }
 
-  /** Sitemaps, robots.txt, and the pages every site has: not found, search, preview. */
-  async #writeSiteFiles(write) {
+  /** The sitemaps, which every published change touches; no sitemap file left from a longer site. */
+  async #writeSitemaps(write) {
     const sitemaps = await sitemapFiles(this.catalogue, this.ctx.categories, this.ctx);
     for (const [file, xml] of Object.entries(sitemaps)) await write(file, xml);
     for (const name of await this.output.namesIn('.')) {
       if (/^sitemap-.+\.xml$/.test(name) && !(name in sitemaps)) await this.output.remove(name);
     }
+  }
+
+  /** What changes only with the site's name or menu: robots.txt and the pages of not found, search and preview. */
+  async #writeFixedPages(write) {
     await write('robots.txt', robotsTxt(this.siteUrl));
     await write('404.html', notFoundPage(this.ctx));
     await write('tim-kiem.html', scriptedPage('search', 'Kết quả tìm kiếm', this.ctx));

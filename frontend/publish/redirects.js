@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { OWN_FOLDER } from './output.js';
 
 const SAVED = join(OWN_FOLDER, 'redirects.json');
-export const NGINX_MAP = join(OWN_FOLDER, 'redirects.map');
+const NGINX_MAP = join(OWN_FOLDER, 'redirects.map');
 
 export class Redirects {
   #targets;

@@ -5,7 +5,7 @@ import { zonedDate } from '../site/js/format.js';
 import { apiUrl } from '../site/js/urls.js';
 
 /** The API answered with an error the generator cannot go on from. */
-export class ApiFailure extends Error {
+class ApiFailure extends Error {
   constructor(status, url) {
     super(`${url}: HTTP ${status}`);
     this.status = status;

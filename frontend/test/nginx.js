@@ -7,7 +7,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const NGINX = process.env.NGINX_PATH || '/usr/sbin/nginx';
+const NGINX = process.env.NGINX_PATH || '/usr/sbin/nginx';
 const DEPLOYED = new URL('../deploy/nginx.conf', import.meta.url);
 
 /** Why nginx cannot be started here, or null. */
