@@ -17,7 +17,7 @@ import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * Per-client token buckets (Bucket4j) for what readers do without an account: getting a voter
- * token, voting or rating, and reading article lists that the response cache could not answer
+ * token, voting or rating, sending a text (a comment on a draft, a question), and reading article lists that the response cache could not answer
  * (searches, deep pages, rare filters: each one is a database read whose cost the client chooses). Buckets live in this instance, so they absorb bursts without a
  * database round trip; with N instances behind a load balancer a client gets up to N times the
  * rate. The bound that holds across instances is {@link BallotCaps}, in the database.
@@ -27,13 +27,14 @@ public class RateLimits {
 
     /** One kind of limited action. */
     public enum Action {
-        ISSUE_VOTER_TOKEN, VOTE, UNCACHED_LIST_READ
+        ISSUE_VOTER_TOKEN, VOTE, SUBMISSION, UNCACHED_LIST_READ
     }
 
     private final boolean enabled;
     private final AddressGroups groups;
     private final LoadingCache<String, Bucket> tokenBuckets;
     private final LoadingCache<String, Bucket> voteBuckets;
+    private final LoadingCache<String, Bucket> submissionBuckets;
     private final LoadingCache<String, Bucket> listReadBuckets;
 
     RateLimits(@ConfigProperty(name = "bantin.rate-limit.enabled") boolean enabled, AddressGroups groups,
@@ -43,6 +44,9 @@ public class RateLimits {
             @ConfigProperty(name = "bantin.rate-limit.votes.burst") long voteBurst,
             @ConfigProperty(name = "bantin.rate-limit.votes.refill") long voteRefill,
             @ConfigProperty(name = "bantin.rate-limit.votes.refill-period") Duration votePeriod,
+            @ConfigProperty(name = "bantin.rate-limit.submissions.burst") long submissionBurst,
+            @ConfigProperty(name = "bantin.rate-limit.submissions.refill") long submissionRefill,
+            @ConfigProperty(name = "bantin.rate-limit.submissions.refill-period") Duration submissionPeriod,
             @ConfigProperty(name = "bantin.rate-limit.uncached-list-reads.burst") long listReadBurst,
             @ConfigProperty(name = "bantin.rate-limit.uncached-list-reads.refill") long listReadRefill,
             @ConfigProperty(name = "bantin.rate-limit.uncached-list-reads.refill-period") Duration listReadPeriod) {
@@ -50,6 +54,7 @@ public class RateLimits {
         this.groups = groups;
         this.tokenBuckets = buckets(tokenBurst, tokenRefill, tokenPeriod);
         this.voteBuckets = buckets(voteBurst, voteRefill, votePeriod);
+        this.submissionBuckets = buckets(submissionBurst, submissionRefill, submissionPeriod);
         this.listReadBuckets = buckets(listReadBurst, listReadRefill, listReadPeriod);
     }
 
@@ -70,6 +75,7 @@ public class RateLimits {
         LoadingCache<String, Bucket> buckets = switch (action) {
             case ISSUE_VOTER_TOKEN -> tokenBuckets;
             case VOTE -> voteBuckets;
+            case SUBMISSION -> submissionBuckets;
             case UNCACHED_LIST_READ -> listReadBuckets;
         };
         Bucket bucket = buckets.get(groups.of(clientAddress));
