@@ -1,0 +1,30 @@
+package org.bantin.contract;
+
+import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.model.ChangedOpenApi;
+import org.openapitools.openapidiff.core.output.MarkdownRender;
+
+/**
+ * Whether a contract keeps the clients of a released one working (openapi-diff: removed paths, operations or response
+ * fields, narrowed types, new required inputs are breaking). A breaking change is allowed only with a higher major
+ * version in info.version: the promise the README makes to integrators.
+ */
+record ContractCompatibility(boolean breaking, boolean majorRaised, String changes) {
+
+    static ContractCompatibility of(String released, String current) {
+        ChangedOpenApi diff = OpenApiCompare.fromContents(released, current);
+        int releasedMajor = major(diff.getOldSpecOpenApi().getInfo().getVersion());
+        int currentMajor = major(diff.getNewSpecOpenApi().getInfo().getVersion());
+        return new ContractCompatibility(diff.isIncompatible(), currentMajor > releasedMajor,
+                new MarkdownRender().render(diff));
+    }
+
+    /** Breaking, and its version does not say so. */
+    boolean refused() {
+        return breaking && !majorRaised;
+    }
+
+    private static int major(String version) {
+        return Integer.parseInt(version.split("\\.", 2)[0]);
+    }
+}
