@@ -19,7 +19,7 @@ import org.jboss.jandex.MethodInfo;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * Names in the contract the role each operation needs (`x-required-role`), read from the same
+ * Names in the contract the role each operation needs (`x-required-role` and its description), read from the same
  * annotations that {@link BearerTokenFilter} enforces, and the 429 that follows refused tokens.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
@@ -73,6 +73,8 @@ public class RolesInContract implements OASFilter {
         Role role = roleByOperationId.get(operation.getOperationId());
         if (role != null) {
             operation.addExtension("x-required-role", role.wireName());
+            String needs = "Needs a bearer token with the `" + role.wireName() + "` role or a higher one.";
+            operation.setDescription(operation.getDescription() == null ? needs : operation.getDescription() + "\n\n" + needs);
             operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse()
                     .description(
                             "Too many refused tokens from this address: every token is refused for a while; see Retry-After."));

@@ -1,5 +1,6 @@
 package org.bantin.http;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,15 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Adds to the contract what follows from an endpoint's shape rather than from its own
- * annotations, the same way for all: problem responses, bearer security on /admin,
- * and caching headers on public reads. Kept in one place so that no endpoint forgets one.
+ * annotations, the same way for all: problem responses, security (bearer on /admin, the
+ * Voter-Token for readers' actions, none on the rest), and caching headers on public reads.
+ * Kept in one place so that no endpoint forgets one.
  */
 public class ContractFilter implements OASFilter {
 
     private static final String ADMIN_PATHS = "/api/v1/admin/";
     private static final String BEARER = "bearer";
+    private static final String VOTER_TOKEN = "voterToken";
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
     @Override
@@ -35,7 +38,14 @@ public class ContractFilter implements OASFilter {
         Components components = openAPI.getComponents();
         components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .description("An API token from POST /api/v1/admin/tokens, or the value of BANTIN_ADMIN_TOKEN."));
+                .description("An API token from POST /api/v1/admin/tokens, or the value of BANTIN_ADMIN_TOKEN. "
+                        + "Each operation names the least role it needs (author, editor, admin) in its description "
+                        + "and in `x-required-role`."));
+        components.addSecurityScheme(VOTER_TOKEN, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(VoterTokens.HEADER)
+                .description("An anonymous reader's token from POST /api/v1/voters: one rating per article and one "
+                        + "vote per survey for each. Operations that only read accept it optionally, to add the "
+                        + "reader's own score or vote."));
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> complete(path, method, operation)));
     }
@@ -44,12 +54,19 @@ public class ContractFilter implements OASFilter {
         APIResponses responses = operation.getResponses();
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean admin = path.startsWith(ADMIN_PATHS);
+        Parameter voterToken = parameters.stream().filter(p -> VoterTokens.HEADER.equals(p.getName())).findFirst()
+                .orElse(null);
         if (admin) {
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
             addProblem(responses, "401", "No token, or an unknown, revoked or expired one.");
             addProblem(responses, "403", "The token's role does not allow this.");
-        } else if (method == PathItem.HttpMethod.GET) {
-            addCachingHeaders(responses, parameters.stream().anyMatch(p -> VoterTokens.HEADER.equals(p.getName())));
+        } else if (voterToken != null) {
+            declareVoterToken(operation, voterToken);
+        } else {
+            operation.setSecurity(new ArrayList<>()); // public: no credentials
+        }
+        if (!admin && method == PathItem.HttpMethod.GET) {
+            addCachingHeaders(responses, voterToken != null);
         }
         if (operation.getRequestBody() != null) {
             addProblem(responses, "400", "The body is not JSON, or a field has the wrong type or an unknown name.");
@@ -78,6 +95,18 @@ public class ContractFilter implements OASFilter {
                 response.addHeader("Retry-After", header("Seconds to wait before trying again."));
             }
         });
+    }
+
+    /**
+     * The Voter-Token header, which resources read as a parameter, is declared as what it is: a security scheme,
+     * required where the reader acts and optional ({} first: no credentials) where it only adds their own view.
+     */
+    private static void declareVoterToken(Operation operation, Parameter header) {
+        operation.removeParameter(header);
+        if (!Boolean.TRUE.equals(header.getRequired())) {
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
+        }
+        operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(VOTER_TOKEN));
     }
 
     private static void addProblem(APIResponses responses, String code, String description) {
