@@ -15,7 +15,7 @@ final class AdminActions {
 
     private static final Map<String, String> TYPES = Map.of("articles", "article", "categories", "category",
             "surveys", "survey", "media", "media", "tokens", "token", "settings", "settings", "webhooks", "webhook",
-            "documents", "document");
+            "documents", "document", "questions", "question");
 
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("POST /api/v1/admin/media", "upload"),
