@@ -15,7 +15,7 @@ final class AdminActions {
 
     private static final Map<String, String> TYPES = Map.of("articles", "article", "categories", "category",
             "surveys", "survey", "media", "media", "tokens", "token", "settings", "settings", "webhooks", "webhook",
-            "documents", "document");
+            "documents", "document", "document-types", "document-type");
 
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("POST /api/v1/admin/media", "upload"),
@@ -23,6 +23,8 @@ final class AdminActions {
             Map.entry("DELETE /api/v1/admin/articles/{id}/ratings", "clear-ratings"),
             Map.entry("DELETE /api/v1/admin/articles/{id}/preview", "revoke-previews"),
             Map.entry("POST /api/v1/admin/articles/{id}/revisions/{revisionId}/restore", "restore"),
+            Map.entry("DELETE /api/v1/admin/documents/{id}/preview", "revoke-previews"),
+            Map.entry("POST /api/v1/admin/documents/{id}/revisions/{revisionId}/restore", "restore"),
             Map.entry("POST /api/v1/admin/surveys/{id}/options", "add-option"),
             Map.entry("PUT /api/v1/admin/surveys/{id}/options/order", "reorder-options"),
             Map.entry("PUT /api/v1/admin/surveys/{id}/options/{optionId}", "update-option"),
