@@ -27,6 +27,7 @@ import org.bantin.category.CategoryRecords.CategoryInput;
 import org.bantin.category.CategoryService;
 import org.bantin.media.MediaRecords.Metadata;
 import org.bantin.media.MediaService;
+import org.bantin.question.QuestionService;
 import org.bantin.survey.ResultsVisibility;
 import org.bantin.survey.SurveyRecords.OptionView;
 import org.bantin.survey.SurveyRecords.SurveyInput;
@@ -81,7 +82,7 @@ public class DemoContent {
     @Transactional
     void loadIntoEmptyDatabase(@Observes StartupEvent start, @ConfigProperty(name = "bantin.demo-content") boolean enabled,
             ObjectMapper json, CategoryService categories, MediaService media, ArticleService articles,
-            SurveyService surveys, VotingService voting) throws IOException {
+            SurveyService surveys, VotingService voting, QuestionService questions) throws IOException {
         if (!enabled || Category.count() > 0 || Article.count() > 0) {
             return;
         }
@@ -99,7 +100,9 @@ public class DemoContent {
             articles.publish(id, new PublishRequest(article.publishedAt(), null), null, DEMO);
         });
         loadSurvey(content.survey(), surveys, voting);
-        LOG.infof("Demo content loaded: %d categories, %d photos, %d articles, a survey", content.categories().size(),
+        DemoQuestions.load(questions, DEMO);
+        LOG.infof("Demo content loaded: %d categories, %d photos, %d articles, a survey, questions",
+                content.categories().size(),
                 content.media().size(), content.articles().size());
     }
 
