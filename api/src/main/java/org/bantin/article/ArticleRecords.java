@@ -13,7 +13,6 @@ import org.bantin.content.ReviewRecords.ReviewComment;
 import org.bantin.media.LibraryImage;
 import org.bantin.rating.RatingRecords.RatingLine;
 import org.bantin.text.Slugs;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -48,8 +47,7 @@ public final class ArticleRecords {
             @Schema(nullable = true, example = "<p>Nội dung mới.</p>") String body,
             @Schema(example = "cai-cach-hanh-chinh") String category,
             @Schema(nullable = true, example = "[\"CCHC\"]") List<String> tags,
-            // null removes it; OpenAPI 3.0 takes `nullable` only beside a `type`, never beside a bare `$ref`.
-            @Schema(nullable = true, type = SchemaType.OBJECT, allOf = CoverImage.class) CoverImage coverImage,
+            @Schema(nullable = true) CoverImage coverImage,
             @Schema(nullable = true, example = "Phòng Thông tin – Báo chí", maxLength = 120) String author) {
     }
 

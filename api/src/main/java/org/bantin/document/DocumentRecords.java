@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 
 import org.bantin.content.ReviewRecords.PendingChanges;
 import org.bantin.content.ReviewRecords.ReviewComment;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the document endpoints. */
@@ -46,8 +45,7 @@ public final class DocumentRecords {
             @Schema(example = "15/2024/QĐ-UBND", maxLength = 100) String number,
             @Schema(example = "Quyết định", maxLength = 100) String type,
             @Schema(nullable = true, example = "UBND tỉnh Ninh Bình", maxLength = 300) String issuer,
-            // null removes it; OpenAPI 3.0 takes `nullable` only beside a `type`, never beside a bare `$ref`.
-            @Schema(nullable = true, type = SchemaType.OBJECT, allOf = Signer.class) Signer signer,
+            @Schema(nullable = true) Signer signer,
             @Schema(nullable = true, example = "Cải cách hành chính", maxLength = 200) String field,
             @Schema(nullable = true, example = "2024-05-15") LocalDate issuedAt,
             @Schema(nullable = true, example = "2024-06-01") LocalDate effectiveAt,

@@ -48,6 +48,27 @@ public class ContractFilter implements OASFilter {
                         + "reader's own score or vote."));
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> complete(path, method, operation)));
+        typeNullableReferences(components.getSchemas());
+    }
+
+    /**
+     * A field that may be null and follows a named schema is, in the model, `anyOf: [$ref, null]`, which is written
+     * for OpenAPI 3.0 as `nullable` beside a bare `$ref`; 3.0 takes `nullable` only beside a `type` (strict tools
+     * reject the rest). So such a field becomes `allOf: [$ref]` with the named schema's type, and null.
+     */
+    private static void typeNullableReferences(Map<String, Schema> schemas) {
+        schemas.values().stream().filter(schema -> schema.getProperties() != null)
+                .flatMap(schema -> schema.getProperties().values().stream())
+                .filter(field -> field.getAnyOf() != null && field.getAnyOf().size() == 2
+                        && field.getAnyOf().get(0).getRef() != null
+                        && List.of(Schema.SchemaType.NULL).equals(field.getAnyOf().get(1).getType()))
+                .forEach(field -> {
+                    String ref = field.getAnyOf().get(0).getRef();
+                    Schema named = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+                    field.setAnyOf(null);
+                    field.setAllOf(List.of(OASFactory.createSchema().ref(ref)));
+                    field.setType(List.of(named.getType().get(0), Schema.SchemaType.NULL));
+                });
     }
 
     private void complete(String path, PathItem.HttpMethod method, Operation operation) {
