@@ -15,7 +15,7 @@ final class AdminActions {
 
     private static final Map<String, String> TYPES = Map.of("articles", "article", "categories", "category",
             "surveys", "survey", "media", "media", "tokens", "token", "settings", "settings", "webhooks", "webhook",
-            "documents", "document");
+            "documents", "document", "consultations", "consultation");
 
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("POST /api/v1/admin/media", "upload"),
@@ -28,7 +28,10 @@ final class AdminActions {
             Map.entry("PUT /api/v1/admin/surveys/{id}/options/{optionId}", "update-option"),
             Map.entry("DELETE /api/v1/admin/surveys/{id}/options/{optionId}", "remove-option"),
             Map.entry("PATCH /api/v1/admin/settings", "update"),
-            Map.entry("POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver", "redeliver"));
+            Map.entry("POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver", "redeliver"),
+            Map.entry("POST /api/v1/admin/consultations/{id}/comments/{commentId}/approve", "approve-comment"),
+            Map.entry("POST /api/v1/admin/consultations/{id}/comments/{commentId}/reject", "reject-comment"),
+            Map.entry("POST /api/v1/admin/consultations/{id}/comments/{commentId}/answer", "answer-comment"));
 
     /** Every object type an entry can name. */
     static final Set<String> OBJECT_TYPES = Set.copyOf(TYPES.values());

@@ -81,7 +81,7 @@ public class DemoContent {
     @Transactional
     void loadIntoEmptyDatabase(@Observes StartupEvent start, @ConfigProperty(name = "bantin.demo-content") boolean enabled,
             ObjectMapper json, CategoryService categories, MediaService media, ArticleService articles,
-            SurveyService surveys, VotingService voting) throws IOException {
+            SurveyService surveys, VotingService voting, DemoConsultations consultations) throws IOException {
         if (!enabled || Category.count() > 0 || Article.count() > 0) {
             return;
         }
@@ -99,6 +99,7 @@ public class DemoContent {
             articles.publish(id, new PublishRequest(article.publishedAt(), null), null, DEMO);
         });
         loadSurvey(content.survey(), surveys, voting);
+        consultations.load();
         LOG.infof("Demo content loaded: %d categories, %d photos, %d articles, a survey", content.categories().size(),
                 content.media().size(), content.articles().size());
     }

@@ -64,5 +64,13 @@ class AdminActionsTest {
         assertEquals(new AdminActions.Action("category", "update"), AdminActions.of("PUT", "/api/v1/admin/categories/{id}"));
         assertEquals(new AdminActions.Action("survey", "open"), AdminActions.of("POST", "/api/v1/admin/surveys/{id}/open"));
         assertEquals(new AdminActions.Action("settings", "update"), AdminActions.of("PATCH", "/api/v1/admin/settings"));
+        assertEquals(new AdminActions.Action("consultation", "publish"),
+                AdminActions.of("POST", "/api/v1/admin/consultations/{id}/publish"));
+        assertEquals(new AdminActions.Action("consultation", "approve-comment"),
+                AdminActions.of("POST", "/api/v1/admin/consultations/{id}/comments/{commentId}/approve"));
+        assertEquals(new AdminActions.Action("consultation", "reject-comment"),
+                AdminActions.of("POST", "/api/v1/admin/consultations/{id}/comments/{commentId}/reject"));
+        assertEquals(new AdminActions.Action("consultation", "answer-comment"),
+                AdminActions.of("POST", "/api/v1/admin/consultations/{id}/comments/{commentId}/answer"));
     }
 }
