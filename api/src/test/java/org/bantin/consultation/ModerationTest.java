@@ -114,6 +114,15 @@ class ModerationTest extends ConsultationFixtures {
     }
 
     @Test
+    void aDocumentUnderConsultationIsNotDeleted() {
+        long document = draftDocument();
+        admin().body(consultation(document, now(), now().plusDays(1))).post(ADMIN_CONSULTATIONS).then().statusCode(201);
+        admin().delete("/api/v1/admin/documents/" + document).then().statusCode(409)
+                .contentType("application/problem+json");
+        assertEquals(1, count("SELECT count(*) FROM documents WHERE id = " + document));
+    }
+
+    @Test
     void publicReadsCarryAnETagAndAnswer304() {
         long id = open();
         String etag = api().get(CONSULTATIONS + "/" + id).then().statusCode(200).extract().header("ETag");
