@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.bantin.document.DocumentRecords.Attachment;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the consultation endpoints. */
@@ -99,7 +100,7 @@ public final class ConsultationRecords {
             @Schema(example = "Hội Doanh nghiệp tỉnh Ninh Bình", maxLength = MAX_ORGANISATION) String organisation,
             @Schema(example = "Đề nghị bổ sung quy định về thời hạn cập nhật văn bản trên cổng thông tin.", required = true, maxLength = MAX_COMMENT) String comment,
             @Schema(example = "true", required = true, enumeration = "true") String consent,
-            @Schema(description = "PDF, DOCX, ODT, JPEG, PNG or WebP, decided from its bytes; the whole request at most 1 MiB. Only staff can download it.", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary") String file) {
+            @Schema(description = "PDF, DOCX, ODT, JPEG, PNG or WebP, decided from its bytes; the whole request at most 1 MiB. Only staff can download it.", type = SchemaType.STRING, format = "binary") String file) {
     }
 
     @Schema(name = "CommentReceipt", description = "A comment taken, awaiting moderation.")

@@ -2,7 +2,6 @@ package org.bantin.consultation;
 
 import java.util.Set;
 
-import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -65,12 +64,11 @@ public class ConsultationResource {
     private final RateLimits rateLimits;
     private final ClientAddresses clientAddresses;
     private final BallotCaps ballotCaps;
-
-    @Inject
-    Validator validator;
+    private final Validator validator;
 
     ConsultationResource(PublicConsultations consultations, CommentService comments, PublicResponses responses,
-            VoterTokens voters, RateLimits rateLimits, ClientAddresses clientAddresses, BallotCaps ballotCaps) {
+            VoterTokens voters, RateLimits rateLimits, ClientAddresses clientAddresses, BallotCaps ballotCaps,
+            Validator validator) {
         this.consultations = consultations;
         this.comments = comments;
         this.responses = responses;
@@ -78,6 +76,7 @@ public class ConsultationResource {
         this.rateLimits = rateLimits;
         this.clientAddresses = clientAddresses;
         this.ballotCaps = ballotCaps;
+        this.validator = validator;
     }
 
     @GET
