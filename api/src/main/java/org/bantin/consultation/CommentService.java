@@ -166,7 +166,7 @@ public class CommentService {
 
     /** Drops the cached public responses once a change to a comment that readers see (or saw) commits. */
     private void shownToReaders(ConsultationComment comment) {
-        consultations.shownToReaders(Consultation.findById(comment.consultationId));
+        consultations.commentsChanged(comment.consultationId);
     }
 
     private static void refuseIfAnswered(ConsultationComment comment, String wanted) {

@@ -18,6 +18,7 @@ import org.bantin.http.ContentChanges;
 import org.bantin.http.Page;
 import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
+import org.bantin.webhook.Outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -31,13 +32,15 @@ public class ConsultationService {
     private final ConsultedDocuments documents;
     private final PrivacyNotice privacyNotice;
     private final ContentChanges changes;
+    private final Outbox outbox;
 
     ConsultationService(EntityManager entityManager, ConsultedDocuments documents, PrivacyNotice privacyNotice,
-            ContentChanges changes) {
+            ContentChanges changes, Outbox outbox) {
         this.entityManager = entityManager;
         this.documents = documents;
         this.privacyNotice = privacyNotice;
         this.changes = changes;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -84,7 +87,9 @@ public class ConsultationService {
     @Transactional
     void delete(long id, Integer expectedVersion) {
         Consultation consultation = findForChange(id, expectedVersion);
-        shownToReaders(consultation);
+        if (consultation.published) {
+            changedForReaders("consultation.deleted", consultation);
+        }
         consultation.delete();
     }
 
@@ -102,12 +107,12 @@ public class ConsultationService {
     private ConsultationView moveTo(boolean published, long id, Integer expectedVersion) {
         Consultation consultation = findForChange(id, expectedVersion);
         if (consultation.published != published) {
-            shownToReaders(consultation);
             consultation.published = published;
             if (published && consultation.publishedAt == null) {
                 consultation.publishedAt = Timestamps.now();
             }
             consultation.updatedAt = Timestamps.now();
+            changedForReaders(published ? "consultation.published" : "consultation.unpublished", consultation);
         }
         return view(consultation, false);
     }
@@ -127,14 +132,27 @@ public class ConsultationService {
         consultation.summary = input.summary() == null || input.summary().isBlank() ? null : input.summary().strip();
         consultation.updatedAt = Timestamps.now();
         consultation.persistAndFlush();
-        shownToReaders(consultation);
+        if (consultation.published) {
+            changedForReaders("consultation.updated", consultation);
+        }
     }
 
-    /** Drops the cached public responses once the change commits, when readers see (or saw) the consultation. */
-    void shownToReaders(Consultation consultation) {
+    /** A change to comments that readers see (or saw) of this consultation. */
+    void commentsChanged(long id) {
+        Consultation consultation = Consultation.findById(id);
         if (consultation.published) {
-            changes.afterCommit(ContentChange.EVERYTHING);
+            changedForReaders("consultation.updated", consultation);
         }
+    }
+
+    /**
+     * Tells webhooks, in the change's transaction, of a change readers see, and drops the cached public responses
+     * once it commits.
+     */
+    private void changedForReaders(String type, Consultation consultation) {
+        outbox.emit(type, "consultation:" + consultation.id,
+                Map.of("id", consultation.id, "documentId", consultation.documentId));
+        changes.afterCommit(ContentChange.EVERYTHING);
     }
 
     /** The consultation, locked, if it is the expected version. */
