@@ -82,7 +82,8 @@ public class DemoContent {
     @Transactional
     void loadIntoEmptyDatabase(@Observes StartupEvent start, @ConfigProperty(name = "bantin.demo-content") boolean enabled,
             ObjectMapper json, CategoryService categories, MediaService media, ArticleService articles,
-            SurveyService surveys, VotingService voting, QuestionService questions) throws IOException {
+            SurveyService surveys, VotingService voting, QuestionService questions, DemoConsultations consultations)
+            throws IOException {
         if (!enabled || Category.count() > 0 || Article.count() > 0) {
             return;
         }
@@ -101,7 +102,8 @@ public class DemoContent {
         });
         loadSurvey(content.survey(), surveys, voting);
         DemoQuestions.load(questions, DEMO);
-        LOG.infof("Demo content loaded: %d categories, %d photos, %d articles, a survey, questions",
+        consultations.load();
+        LOG.infof("Demo content loaded: %d categories, %d photos, %d articles, a survey, questions, consultations",
                 content.categories().size(),
                 content.media().size(), content.articles().size());
     }
