@@ -15,8 +15,18 @@ record ContractCompatibility(boolean breaking, boolean majorRaised, String chang
         ChangedOpenApi diff = OpenApiCompare.fromContents(released, current);
         int releasedMajor = major(diff.getOldSpecOpenApi().getInfo().getVersion());
         int currentMajor = major(diff.getNewSpecOpenApi().getInfo().getVersion());
-        return new ContractCompatibility(diff.isIncompatible(), currentMajor > releasedMajor,
-                new MarkdownRender().render(diff));
+        return new ContractCompatibility(diff.isIncompatible(), currentMajor > releasedMajor, breakingChanges(diff));
+    }
+
+    /** What breaks clients (the operations removed, and the changed ones that break), then every change. */
+    private static String breakingChanges(ChangedOpenApi diff) {
+        StringBuilder text = new StringBuilder();
+        diff.getMissingEndpoints().forEach(gone -> text.append("Removed: ").append(gone.getMethod()).append(' ')
+                .append(gone.getPathUrl()).append('\n'));
+        diff.getChangedOperations().stream().filter(operation -> operation.isChanged().isIncompatible())
+                .forEach(operation -> text.append("Breaks: ").append(operation.getHttpMethod()).append(' ')
+                        .append(operation.getPathUrl()).append('\n'));
+        return text.append("\nEvery change:\n").append(new MarkdownRender().render(diff)).toString();
     }
 
     /** Breaking, and its version does not say so. */
