@@ -10,6 +10,7 @@ import { OWN_FOLDER, Output } from './output.js';
 import {
   articlePage, expiredPage, listPage, notFoundPage, redirectPage, scriptedPage,
 } from './pages.js';
+import { writeReference } from './reference.js';
 import { Redirects } from './redirects.js';
 import { siteApi } from './site-api.js';
 import { robotsTxt, sitemapFiles } from './sitemaps.js';
@@ -197,6 +198,7 @@ export class Publisher {
     await write('404.html', notFoundPage(this.ctx));
     await write('tim-kiem.html', scriptedPage('search', 'Kết quả tìm kiếm', this.ctx));
     await write('xem-truoc.html', scriptedPage('preview', 'Bản xem trước', this.ctx));
+    await writeReference(write, await this.api.contract(), this.publicApiUrl);
   }
 
   async #removeAllBut(written) {

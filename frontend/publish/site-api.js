@@ -40,6 +40,8 @@ export function siteApi(baseUrl) {
   return {
     site: () => get('/api/v1/site'),
     categories: () => get('/api/v1/categories'),
+    /** The contract (OpenAPI) the API serves. */
+    contract: () => get('/q/openapi', { format: 'json' }),
     /** The published article, or { missing: 404 } (never published, unpublished) or { missing: 410 } (expired). */
     article: (slug) => get(`/api/v1/articles/${encodeURIComponent(slug)}`, {}, { missing: [404, 410] }),
 
