@@ -77,7 +77,7 @@ public final class ConsultationRecords {
                     "upcoming", "open",
                     "closed"}, required = true) String status,
             @Schema(description = "The agency's summary of the responses; to readers only once closed.", example = "Sở đã nhận 42 ý kiến, tiếp thu 30 ý kiến và giải trình các ý kiến còn lại.") String summary,
-            @Schema(description = "How the personal data of commenters is used (Decree 13/2023/NĐ-CP), to show beside the comment form.", required = true) String privacyNotice,
+            @Schema(description = "How the personal data of commenters is used (Decree 13/2023/NĐ-CP), to show beside the comment form.", example = "Cổng thông tin điện tử thu thập họ và tên, thư điện tử và cơ quan, tổ chức của người góp ý chỉ để tiếp nhận và trả lời ý kiến về dự thảo; thư điện tử không bao giờ được công khai và bị xóa 365 ngày sau khi kết thúc lấy ý kiến.", required = true) String privacyNotice,
             @Schema(description = "draft or published; readers see only published consultations.", enumeration = {"draft",
                     "published"}, required = true) String state,
             @Schema(example = "2024-06-01T01:00:00Z") OffsetDateTime publishedAt,

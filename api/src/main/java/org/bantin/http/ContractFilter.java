@@ -49,6 +49,22 @@ public class ContractFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> complete(path, method, operation)));
         typeNullableReferences(components.getSchemas());
+        addExamples(openAPI, new BodyExamples(components.getSchemas()));
+    }
+
+    private static void addExamples(OpenAPI openAPI, BodyExamples examples) {
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().getMediaTypes()
+                        .forEach((type, body) -> examples.add(body, type, null, null));
+            }
+            operation.getResponses().getAPIResponses().forEach((code, response) -> {
+                if (response.getContent() != null) {
+                    response.getContent().getMediaTypes()
+                            .forEach((type, body) -> examples.add(body, type, code, response.getDescription()));
+                }
+            });
+        }));
     }
 
     /**

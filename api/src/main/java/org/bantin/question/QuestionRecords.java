@@ -95,7 +95,7 @@ public final class QuestionRecords {
             @Schema(example = "[\"Họ và tên\", \"Thư điện tử hoặc số điện thoại\", \"Lĩnh vực và nội dung câu hỏi\"]", required = true) List<String> collected,
             @Schema(example = "Câu hỏi, câu trả lời và họ tên viết tắt (ví dụ: Nguyễn V. A.); không bao giờ công khai thư điện tử, số điện thoại.", required = true) String published,
             @Schema(description = "Days after the answer (or the rejection) after which email and phone are erased.", example = "365", required = true) long retentionDays,
-            @Schema(description = "The whole notice, to show as it is.", required = true) String text) {
+            @Schema(description = "The whole notice, to show as it is.", example = "Cổng thông tin điện tử thu thập họ và tên, thư điện tử hoặc số điện thoại của người hỏi chỉ để trả lời câu hỏi; thông tin liên hệ không bao giờ được công khai và bị xóa 365 ngày sau khi trả lời.", required = true) String text) {
     }
 
     /** The filters of a list, each null when absent. */
