@@ -37,6 +37,8 @@ const enc = encodeURIComponent;
 
 /** filter: { category, tag, q, page, limit } */
 export const listArticles = (filter) => request('GET', '/api/v1/articles', { params: filter });
+/** filter: { q, number, type, issuer, field, signer, year, status, page, limit } */
+export const listDocuments = (filter) => request('GET', '/api/v1/documents', { params: filter });
 export const getPreview = (token) => request('GET', `/api/v1/preview/${enc(token)}`);
 export const getRating = (slug, voterToken) => request('GET', `/api/v1/articles/${enc(slug)}/rating`, { voterToken });
 export const rate = (slug, score, voterToken) =>

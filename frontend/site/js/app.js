@@ -1,10 +1,11 @@
 // Brings a page of the static site to life: today's date, the open survey, and what the page itself
-// needs from the API (an article's live rating, search results, a preview). Pages are complete
+// needs from the API (an article's live rating, search results, document search results, a preview). Pages are complete
 // without it; addresses of the earlier one-page site are sent on to where their pages now are.
 import { ApiError, ApiUnreachable, apiBaseUrl } from './api.js';
 import { show } from './dom.js';
 import { movedAddress } from './urls.js';
 import { enhanceArticle } from './pages/article.js';
+import { showDocumentSearch } from './pages/document-search.js';
 import { showPreview } from './pages/preview.js';
 import { showSearch } from './pages/search.js';
 import { showSurvey } from './pages/survey.js';
@@ -20,6 +21,7 @@ const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const PAGES = {
   article: enhanceArticle,
   search: showSearch,
+  'document-search': showDocumentSearch,
   preview: showPreview,
 };
 

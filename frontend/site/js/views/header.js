@@ -1,7 +1,11 @@
-// The header of every page: today's date, the site's name and welcome line, the category menu.
+// The header of every page: today's date, the site's name and welcome line, the menu (home, the
+// categories, legal documents).
 import { h, show } from '../dom.js';
 import { headerDate } from '../format.js';
-import { categoryUrl, homeUrl } from '../urls.js';
+import { categoryUrl, documentsUrl, homeUrl } from '../urls.js';
+
+/** The menu's `active` on the pages of legal documents (never a category's slug). */
+export const DOCUMENTS_SECTION = Symbol('documents');
 
 function slot(name) {
   return document.querySelector(`[data-slot="${name}"]`);
@@ -19,13 +23,14 @@ export function renderSite(site) {
   slot('tagline').textContent = site.tagline;
 }
 
-/** `active`: the slug of the category being shown, '' for the home page, null for neither. */
+/** `active`: the slug of the category being shown, '' for the home page, DOCUMENTS_SECTION, or null for none. */
 export function renderMenu(categories, active) {
   const item = (href, text, current) =>
     h('li', {}, h('a', { href, 'aria-current': current ? 'page' : null }, text));
   show(slot('menu'),
     item(homeUrl(), 'Trang chủ', active === ''),
-    categories.map((category) => item(categoryUrl(category.slug), category.name, active === category.slug)));
+    categories.map((category) => item(categoryUrl(category.slug), category.name, active === category.slug)),
+    item(documentsUrl(), 'Văn bản pháp luật', active === DOCUMENTS_SECTION));
 }
 
 /** Keeps the words searched for in the search box. */

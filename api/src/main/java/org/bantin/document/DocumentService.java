@@ -40,7 +40,7 @@ import io.quarkus.panache.common.Sort;
  * anything.
  */
 @ApplicationScoped
-class DocumentService {
+public class DocumentService {
 
     /** Summary words in a slug after the number: enough to tell documents apart, short enough to read. */
     private static final int SLUG_SUMMARY_WORDS = 12;
