@@ -130,7 +130,7 @@ class DocumentLinks {
                 (a, b) -> a));
     }
 
-    /** The legal status of these documents on this day (bantin_document_status, migration V29). */
+    /** The legal status of these documents on this day (bantin_document_status, migrations V29 and V33). */
     @SuppressWarnings("unchecked")
     Map<Long, DocumentStatus> statuses(Collection<Long> ids, LocalDate today) {
         List<Object[]> rows = entityManager.createNativeQuery("SELECT d.id, bantin_document_status(d.id, d.effective_at,"

@@ -3,7 +3,7 @@ package org.bantin.document;
 import org.bantin.http.ProblemException;
 
 /**
- * A document's legal status, as SQL function bantin_document_status (migration V29) derives it from its dates
+ * A document's legal status, as SQL function bantin_document_status (migrations V29, V33) derives it from its dates
  * and from published documents that replace it; Java only names and labels it.
  */
 enum DocumentStatus {
