@@ -110,7 +110,7 @@ export class Publisher {
     await this.redirects.save(this.output);
     await this.#removeAllBut(written);
     await this.#saveCatalogue();
-    return { articles: catalogue.newestFirst().length, files: written.size };
+    return { articles: catalogue.newestFirst().length, documents: documents.newestFirst().length, files: written.size };
   }
 
   /**

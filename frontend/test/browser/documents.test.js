@@ -138,6 +138,11 @@ describe('legal documents', skip ? { skip } : {}, () => {
     await page.goto(`${env.siteUrl}/tra-cuu-van-ban.html?q=khongcovanbannay`);
     assert.deepEqual(await results(page), []);
     assert.equal(await page.locator('.document-results [role="status"]').textContent(), 'Không tìm thấy văn bản nào phù hợp.');
+
+    // A year no document has (an old link): the form still says what was asked.
+    await page.goto(`${env.siteUrl}/tra-cuu-van-ban.html?year=1999`);
+    assert.deepEqual(await results(page), []);
+    assert.equal(await page.getByLabel('Năm ban hành').inputValue(), '1999');
     await context.close();
   });
 

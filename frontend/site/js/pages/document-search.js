@@ -15,13 +15,21 @@ function resultNote(total) {
   return h('p', { class: 'list-note', role: 'status' }, text);
 }
 
+/** Sets a control of the form to `value`; a choice the site's documents no longer have is offered all the same. */
+function fill(control, value) {
+  if (control.tagName === 'SELECT' && ![...control.options].some((option) => option.value === value)) {
+    control.append(h('option', { value }, value));
+  }
+  control.value = value;
+}
+
 /** Fills the page's form from this address's filters and shows their results in `main`; returns the page's title. */
 export async function showDocumentSearch(main) {
   const query = documentQuery(location.href);
   if (!query) throw new PageNotFound();
   const { filter, page } = query;
   const form = main.querySelector('.document-search');
-  for (const name of DOCUMENT_FILTERS) form.elements[name].value = filter[name];
+  for (const name of DOCUMENT_FILTERS) fill(form.elements[name], filter[name]);
   const result = await listDocuments({ ...filter, page, limit: DOCUMENT_PAGE_SIZE });
   if (result.items.length === 0 && page > 1) throw new PageNotFound();
   show(main.querySelector('[data-slot="document-results"]'),
