@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { HtmlValidate } from 'html-validate';
 
+import { zonedDate } from '../../site/js/format.js';
 import { documentUrl } from '../../site/js/urls.js';
 import { SCREENSHOTS, missingChromium, startAll } from './harness.js';
 
@@ -275,6 +276,7 @@ describe('legal documents', skip ? { skip } : {}, () => {
 
   test('publishing a document makes its page, the list, the sitemap and the related page follow; unpublishing takes it away', async () => {
     const amended = byNumber('15/2024/QĐ-UBND');
+    const tomorrow = zonedDate(Date.now() + 24 * 3600 * 1000, 'Asia/Ho_Chi_Minh');
     const created = await env.admin('POST', '/api/v1/admin/documents', {
       number: '31/2026/QĐ-UBND',
       type: 'Quyết định',
@@ -282,7 +284,7 @@ describe('legal documents', skip ? { skip } : {}, () => {
       signer: { name: 'Phạm Quang Ngọc', position: 'Chủ tịch' },
       field: 'Cải cách hành chính',
       issuedAt: '2026-11-20',
-      effectiveAt: '2026-12-01',
+      effectiveAt: tomorrow,
       summary: 'Sửa đổi Điều 7 của Quy chế phối hợp giải quyết thủ tục hành chính về thời hạn trả kết quả',
       amends: [amended.id],
     });
@@ -292,6 +294,8 @@ describe('legal documents', skip ? { skip } : {}, () => {
     await env.served(path);
     await env.idle();
     assert.match(await siteFile(path), /<h1 class="article-title">Quyết định 31\/2026\/QĐ-UBND<\/h1>/);
+    assert.match(await siteFile(path), /<span class="document-status status-not-yet-in-force">Chưa có hiệu lực<\/span>/);
+    assert.equal(env.publisher.nextDocumentDay(Date.now()).day, tomorrow, 'its page is made again when it comes into force');
     assert.match(await siteFile(documentUrl(amended.slug)),
       new RegExp(`<a href="${path}">31/2026/QĐ-UBND</a>`), 'the amended decision names it');
     assert.match(await siteFile('van-ban/index.html'), /<th scope="row"><a href="[^"]+">31\/2026\/QĐ-UBND<\/a><\/th>/);
