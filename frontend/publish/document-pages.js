@@ -20,11 +20,6 @@ const LEGAL_FORCE = {
   in_force: 'InForce', not_yet_in_force: 'NotInForce', expired: 'NotInForce', replaced: 'NotInForce',
 };
 
-/** How many pages the list of `count` documents has. */
-export function documentListPages(count) {
-  return Math.max(1, Math.ceil(count / DOCUMENT_PAGE_SIZE));
-}
-
 /** A document's page, with what link previews and search engines read. */
 export function documentPage(document, ctx) {
   return buildPage((page) => {

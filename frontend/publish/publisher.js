@@ -3,14 +3,13 @@ import { dirname, join } from 'node:path';
 
 import { zonedDate, zonedDateTime } from '../site/js/format.js';
 import {
-  articleUrl, documentUrl, documentsUrl, tagKey,
+  articleUrl, documentUrl, documentsUrl, pageCount, tagKey,
 } from '../site/js/urls.js';
+import { DOCUMENT_PAGE_SIZE } from '../site/js/views/documents.js';
 import { PAGE_SIZE } from '../site/js/views/list-page.js';
 import { Catalogue, entryOf } from './catalogue.js';
 import { DocumentCatalogue } from './document-catalogue.js';
-import {
-  documentListPage, documentListPages, documentPage, documentSearchPage,
-} from './document-pages.js';
+import { documentListPage, documentPage, documentSearchPage } from './document-pages.js';
 import { feedsOf } from './feeds.js';
 import { categoryList, fileOf, homeList, tagList } from './lists.js';
 import { OWN_FOLDER, Output } from './output.js';
@@ -240,7 +239,7 @@ export class Publisher {
 
   /** Every page of a list, and no later page left from when it was longer. */
   async #writeList(list, write) {
-    const pages = Math.max(1, Math.ceil(list.articles.length / PAGE_SIZE));
+    const pages = pageCount(list.articles.length, PAGE_SIZE);
     for (let page = 1; page <= pages; page += 1) await write(fileOf(list.urlFor(page)), listPage(list, page, this.ctx));
     await this.#removePagesAfter(pages, dirname(fileOf(list.urlFor(1))));
   }
@@ -249,7 +248,7 @@ export class Publisher {
   async #writeDocumentList(write) {
     const documents = this.documents.newestFirst();
     const choices = this.documents.choices();
-    const pages = documentListPages(documents.length);
+    const pages = pageCount(documents.length, DOCUMENT_PAGE_SIZE);
     for (let page = 1; page <= pages; page += 1) {
       await write(fileOf(documentsUrl(page)), documentListPage(documents, choices, page, this.ctx));
     }
