@@ -22,12 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.bantin.article.ArticleRecords.AdminArticleView;
 import org.bantin.article.ArticleRecords.ArticleInput;
 import org.bantin.article.ArticleRecords.ArticlePatch;
-import org.bantin.article.ArticleRecords.ChangeRequest;
 import org.bantin.article.ArticleRecords.PublishRequest;
 import org.bantin.auth.CurrentCaller;
 import org.bantin.auth.RequiresRole;
 import org.bantin.auth.Role;
+import org.bantin.content.ContentReview;
+import org.bantin.content.ContentRevisions;
 import org.bantin.content.PreviewTokens.PreviewLink;
+import org.bantin.content.ReviewRecords.ChangeRequest;
 import org.bantin.content.Transitions.Transition;
 import org.bantin.http.IfMatch;
 import org.bantin.http.MergePatch;
@@ -62,17 +64,19 @@ public class AdminArticleResource {
 
     private final ArticleService articles;
     private final PreviewLinks previews;
-    private final ArticleRevisions revisions;
+    private final ContentRevisions revisions;
     private final ArticleReview review;
+    private final ContentReview steps;
     private final CurrentCaller caller;
     private final MergePatch mergePatch;
 
-    AdminArticleResource(ArticleService articles, PreviewLinks previews, ArticleRevisions revisions, ArticleReview review,
-            CurrentCaller caller, MergePatch mergePatch) {
+    AdminArticleResource(ArticleService articles, PreviewLinks previews, ContentRevisions revisions, ArticleReview review,
+            ContentReview steps, CurrentCaller caller, MergePatch mergePatch) {
         this.articles = articles;
         this.previews = previews;
         this.revisions = revisions;
         this.review = review;
+        this.steps = steps;
         this.caller = caller;
         this.mergePatch = mergePatch;
     }
@@ -206,7 +210,7 @@ public class AdminArticleResource {
     @Operation(operationId = "listArticleTransitions", summary = "List an article's workflow steps", description = "Newest first: each submission, request for changes, "
             + "approval, publication and unpublication, with who made it and when. Editors read them for every article, authors for their own.")
     public Page<Transition> listTransitions(@PathParam("id") long id, @BeanParam PageParams paging) {
-        return review.list(id, paging.request(), caller.get());
+        return steps.transitions(articles, id, paging.request(), caller.get());
     }
 
     @POST
@@ -242,7 +246,7 @@ public class AdminArticleResource {
             + "Every save (create, PUT, PATCH, restore) adds one; publishing and unpublishing change no content and add none. "
             + "Editors read them for every article, authors for their own.")
     public Page<RevisionSummary> listRevisions(@PathParam("id") long id, @BeanParam PageParams paging) {
-        return revisions.list(id, paging.request(), caller.get());
+        return revisions.list(articles, id, paging.request(), caller.get());
     }
 
     @GET
@@ -251,7 +255,7 @@ public class AdminArticleResource {
     @APIResponse(responseCode = "200", description = "The revision.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionView.class)))
     @APIResponse(responseCode = "404", description = "No such article for this caller, or the revision is not one of the article's.")
     public RevisionView getRevision(@PathParam("id") long id, @PathParam("revisionId") long revisionId) {
-        return revisions.get(id, revisionId, caller.get());
+        return revisions.get(articles, id, revisionId, caller.get());
     }
 
     @GET
@@ -264,7 +268,7 @@ public class AdminArticleResource {
     public RevisionDiff diffRevisions(@PathParam("id") long id,
             @Parameter(description = "Revision id, the older side.") @PathParam("a") long a,
             @Parameter(description = "Revision id, the newer side.") @PathParam("b") long b) {
-        return revisions.diff(id, a, b, caller.get());
+        return revisions.diff(articles, id, a, b, caller.get());
     }
 
     @POST
@@ -277,7 +281,7 @@ public class AdminArticleResource {
     @APIResponse(responseCode = "409", description = "The revision's slug is now another article's, or someone else saved the article at the same moment.")
     public RestResponse<AdminArticleView> restoreRevision(@PathParam("id") long id, @PathParam("revisionId") long revisionId,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        return withVersion(ResponseBuilder.ok(), revisions.restore(id, revisionId, IfMatch.version(ifMatch), caller.get()));
+        return withVersion(ResponseBuilder.ok(), articles.restore(id, revisionId, IfMatch.version(ifMatch), caller.get()));
     }
 
     private static RestResponse<AdminArticleView> withVersion(ResponseBuilder<AdminArticleView> response,

@@ -9,35 +9,28 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.bantin.category.Category;
-import org.bantin.content.Review;
+import org.bantin.content.ReviewedContent;
 import org.bantin.content.Visibility;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A news article: a draft, or published from {@link #publishedAt} on (until {@link #unpublishAt}, when set). */
 @Entity
 @Table(name = "articles")
-public class Article extends PanacheEntityBase {
+public class Article extends ReviewedContent {
 
     /** Stored status; "scheduled" is not stored but read off a publish time still in the future. */
     public enum Status {
         DRAFT, PUBLISHED
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+    /** The content type of articles in the tables shared by every content type. */
+    public static final String TYPE = "article";
 
     public String slug;
 
@@ -81,10 +74,6 @@ public class Article extends PanacheEntityBase {
     @Column(name = "unpublish_at")
     public OffsetDateTime unpublishAt;
 
-    /** The token that created the article; authors may change only their own drafts. */
-    @Column(name = "owner_token_id")
-    public Long ownerTokenId;
-
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
@@ -96,38 +85,6 @@ public class Article extends PanacheEntityBase {
 
     @Column(name = "updated_by")
     public String updatedBy;
-
-    /** Where the working copy (this article until it is live, then its pending version) stands in review. */
-    @Enumerated(EnumType.STRING)
-    public Review review = Review.NONE;
-
-    /** When the working copy was last submitted for review: the editors' queue is oldest first. */
-    @Column(name = "submitted_at")
-    public OffsetDateTime submittedAt;
-
-    /** The first approval, where the category needs a second editor to publish. */
-    @Column(name = "approved_by")
-    public String approvedBy;
-
-    @Column(name = "approved_token_id")
-    public Long approvedTokenId;
-
-    /** The editor's last request for changes, kept for the author to read. */
-    @Column(name = "review_comment")
-    public String reviewComment;
-
-    @Column(name = "review_comment_by")
-    public String reviewCommentBy;
-
-    @Column(name = "review_comment_at")
-    public OffsetDateTime reviewCommentAt;
-
-    /** The revision holding the pending version of a live article; the fields above stay as readers see them. */
-    @Column(name = "pending_revision")
-    public Integer pendingRevision;
-
-    @Version
-    public int version;
 
     /** The state editors see: of the article until it is live (its review state), then of the live version. */
     public ArticleState state(OffsetDateTime now) {
@@ -146,6 +103,7 @@ public class Article extends PanacheEntityBase {
     }
 
     /** Whether readers see this article now or once its publish time comes; its edits then wait beside it. */
+    @Override
     public boolean live() {
         return status == Status.PUBLISHED;
     }
@@ -153,7 +111,7 @@ public class Article extends PanacheEntityBase {
     /** An unmanaged copy, to show another version of the article without changing it. */
     Article copy() {
         Article copy = new Article();
-        copy.id = id;
+        copyWorkTo(copy);
         copy.slug = slug;
         copy.title = title;
         copy.summary = summary;
@@ -168,20 +126,10 @@ public class Article extends PanacheEntityBase {
         copy.status = status;
         copy.publishedAt = publishedAt;
         copy.unpublishAt = unpublishAt;
-        copy.ownerTokenId = ownerTokenId;
         copy.createdAt = createdAt;
         copy.createdBy = createdBy;
         copy.updatedAt = updatedAt;
         copy.updatedBy = updatedBy;
-        copy.review = review;
-        copy.submittedAt = submittedAt;
-        copy.approvedBy = approvedBy;
-        copy.approvedTokenId = approvedTokenId;
-        copy.reviewComment = reviewComment;
-        copy.reviewCommentBy = reviewCommentBy;
-        copy.reviewCommentAt = reviewCommentAt;
-        copy.pendingRevision = pendingRevision;
-        copy.version = version;
         return copy;
     }
 
@@ -189,13 +137,7 @@ public class Article extends PanacheEntityBase {
     Article liveVersion() {
         Article live = copy();
         live.pendingRevision = null;
-        live.review = Review.NONE;
-        live.submittedAt = null;
-        live.approvedBy = null;
-        live.approvedTokenId = null;
-        live.reviewComment = null;
-        live.reviewCommentBy = null;
-        live.reviewCommentAt = null;
+        live.endReview();
         return live;
     }
 

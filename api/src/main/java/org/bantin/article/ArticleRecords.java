@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.bantin.content.ReviewRecords.ReviewComment;
 import org.bantin.media.LibraryImage;
 import org.bantin.rating.RatingRecords.RatingLine;
 import org.bantin.text.Slugs;
@@ -109,18 +110,6 @@ public final class ArticleRecords {
             @Schema(description = "draft, in_review, changes_requested or approved.", example = "in_review", required = true) ArticleState state) {
     }
 
-    @Schema(name = "ReviewComment", description = "What an editor asked to change.")
-    public record ReviewComment(
-            @Schema(example = "Bổ sung số liệu quý III và nguồn trích dẫn.", required = true) String comment,
-            @Schema(example = "Biên tập viên Nguyễn Văn A", required = true) String by,
-            @Schema(example = "2026-12-03T09:00:00Z", required = true) OffsetDateTime at) {
-    }
-
-    @Schema(name = "ChangeRequest", description = "An editor's request for changes: what to change.")
-    public record ChangeRequest(
-            @Schema(example = "Bổ sung số liệu quý III và nguồn trích dẫn.", required = true, maxLength = 2000) @NotBlank @Size(max = 2000) String comment) {
-    }
-
     @Schema(name = "PublishRequest", description = "Empty body: publish now. With publishAt: publish at that time (scheduled while it is in the future). "
             + "With unpublishAt: readers see it until then (expired from then on).")
     public record PublishRequest(
@@ -206,9 +195,7 @@ public final class ArticleRecords {
                             ? null
                             : new PendingVersion(article.pendingRevision, ArticleState.of(article.review)),
                     article.submittedAt, article.approvedBy,
-                    article.reviewComment == null
-                            ? null
-                            : new ReviewComment(article.reviewComment, article.reviewCommentBy, article.reviewCommentAt),
+                    ReviewComment.of(article),
                     article.publishedAt, article.unpublishAt, article.createdAt, article.createdBy, article.updatedAt,
                     article.updatedBy,
                     article.version);

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +25,9 @@ import org.bantin.article.ArticleRecords.PublishRequest;
 import org.bantin.auth.Caller;
 import org.bantin.auth.Role;
 import org.bantin.category.Category;
-import org.bantin.content.PreviewTokens;
+import org.bantin.content.ContentReview;
+import org.bantin.content.ContentRevisions;
+import org.bantin.content.ContentWorkflow;
 import org.bantin.content.Review;
 import org.bantin.content.Transitions;
 import org.bantin.content.Visibility;
@@ -38,13 +40,11 @@ import org.bantin.http.PageRequest;
 import org.bantin.http.ProblemException;
 import org.bantin.media.LibraryImage;
 import org.bantin.media.MediaLibrary;
-import org.bantin.revision.RevisionRecords.RevisionView;
 import org.bantin.revision.Revisions;
 import org.bantin.settings.SiteSettings;
 import org.bantin.text.Slugs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -52,30 +52,57 @@ import io.quarkus.panache.common.Sort;
 
 /** Owns the editor side of articles: writing, the publishing workflow, and who may do what. */
 @ApplicationScoped
-public class ArticleService {
+public class ArticleService implements ContentWorkflow<Article, ArticleInput> {
+
+    private static final Set<String> RICH_TEXT = Set.of("body");
 
     private final EntityManager entityManager;
     private final ContentChanges changes;
     private final MediaLibrary media;
     private final Revisions revisions;
+    private final ContentReview review;
+    private final ContentRevisions contentRevisions;
     private final Transitions transitions;
-    private final PreviewTokens previews;
     private final SiteSettings settings;
-    private final ObjectMapper json;
     private final ArticleEvents events;
 
     ArticleService(EntityManager entityManager, ContentChanges changes, MediaLibrary media, Revisions revisions,
-            Transitions transitions, PreviewTokens previews, SiteSettings settings, ObjectMapper json,
+            ContentReview review, ContentRevisions contentRevisions, Transitions transitions, SiteSettings settings,
             ArticleEvents events) {
         this.entityManager = entityManager;
         this.changes = changes;
         this.media = media;
         this.revisions = revisions;
+        this.review = review;
+        this.contentRevisions = contentRevisions;
         this.transitions = transitions;
-        this.previews = previews;
         this.settings = settings;
-        this.json = json;
         this.events = events;
+    }
+
+    @Override
+    public String type() {
+        return Article.TYPE;
+    }
+
+    @Override
+    public String workingState(Article article, OffsetDateTime now) {
+        return article.workingState(now).wireName();
+    }
+
+    @Override
+    public Class<ArticleInput> inputType() {
+        return ArticleInput.class;
+    }
+
+    @Override
+    public Set<String> richTextFields() {
+        return RICH_TEXT;
+    }
+
+    @Override
+    public void write(Article article) {
+        write(article, entityManager::flush);
     }
 
     @Transactional
@@ -90,7 +117,7 @@ public class ArticleService {
         Set<Long> uses = apply(input, article, caller, now);
         write(article, article::persist);
         media.recordUses(article.id, uses);
-        revisions.record(ArticleRevisions.TYPE, article.id, currentInput(article), caller);
+        revisions.record(Article.TYPE, article.id, currentInput(article), caller);
         return view(article, now, caller);
     }
 
@@ -158,9 +185,7 @@ public class ArticleService {
         // Locked, a version changed meanwhile is refused here, and the revision is numbered after the last.
         write(article, () -> entityManager.lock(article, LockModeType.PESSIMISTIC_WRITE));
         OffsetDateTime now = Timestamps.now();
-        if (article.review == Review.APPROVED) {
-            withdrawApproval(article, caller);
-        }
+        review.changed(Article.TYPE, article, caller);
         if (article.live()) {
             savePending(article, input, caller, now);
         } else {
@@ -170,7 +195,7 @@ public class ArticleService {
             }
             write(article, entityManager::flush);
             media.recordUses(article.id, uses);
-            revisions.record(ArticleRevisions.TYPE, article.id, currentInput(article), caller); // the row is locked by its update
+            revisions.record(Article.TYPE, article.id, currentInput(article), caller); // the row is locked by its update
         }
         return view(article, now, caller);
     }
@@ -184,17 +209,9 @@ public class ArticleService {
         }
         Set<Long> uses = apply(input, pending, caller, now);
         uses.addAll(BodyMedia.shownBy(article)); // the live version still shows its own
-        article.pendingRevision = revisions.record(ArticleRevisions.TYPE, article.id, currentInput(pending), caller);
+        review.savePending(Article.TYPE, article, currentInput(pending), caller);
         write(article, entityManager::flush);
         media.recordUses(article.id, uses);
-    }
-
-    private void withdrawApproval(Article article, Caller caller) {
-        transitions.record(ArticleRevisions.TYPE, article.id, ArticleState.APPROVED.wireName(),
-                ArticleState.IN_REVIEW.wireName(), "Changed after approval: to be approved again.", caller);
-        article.review = Review.IN_REVIEW;
-        article.approvedBy = null;
-        article.approvedTokenId = null;
     }
 
     private static void requireFreeSlug(String slug, long id) {
@@ -208,11 +225,11 @@ public class ArticleService {
      * who saved that and when as its last change).
      */
     Article working(Article article) {
-        if (article.pendingRevision == null) {
+        ContentReview.Pending<ArticleInput> pending = review.pending(this, article).orElse(null);
+        if (pending == null) {
             return article;
         }
-        RevisionView revision = revisions.numbered(ArticleRevisions.TYPE, article.id, article.pendingRevision);
-        ArticleInput input = json.convertValue(revision.data(), ArticleInput.class);
+        ArticleInput input = pending.input();
         Article copy = article.copy();
         copy.slug = input.slug();
         copy.title = input.title();
@@ -228,9 +245,15 @@ public class ArticleService {
         copy.coverAlt = cover == null ? null : cover.alt();
         copy.coverCaption = cover == null ? null : cover.caption();
         copy.authorName = input.author();
-        copy.updatedAt = revision.createdAt();
-        copy.updatedBy = revision.createdBy();
+        copy.updatedAt = pending.savedAt();
+        copy.updatedBy = pending.savedBy();
         return copy;
+    }
+
+    /** Saves the revision's content as the article's, under the same rules as a PUT; that save is a new revision. */
+    @Transactional
+    AdminArticleView restore(long id, long revisionId, Integer expectedVersion, Caller caller) {
+        return update(id, contentRevisions.restored(this, id, revisionId, caller), expectedVersion, caller);
     }
 
     /** How a patch turns the article's current content into the content to save. */
@@ -268,9 +291,7 @@ public class ArticleService {
         ContentChange.Shown before = shown(article);
         events.deleted(article);
         article.delete();
-        revisions.forget(ArticleRevisions.TYPE, id);
-        transitions.forget(ArticleRevisions.TYPE, id);
-        previews.forget(ArticleRevisions.TYPE, id);
+        review.forget(Article.TYPE, id);
         changes.afterCommit(ContentChange.of(before, null));
     }
 
@@ -290,7 +311,7 @@ public class ArticleService {
         if (request != null || !keepsDates || article.pendingRevision != null) {
             String from = article.workingState(now).wireName();
             if (!article.live() || article.pendingRevision != null) {
-                requireSecondApproval(article, from, caller);
+                review.requireSecondApproval(this, article, from, caller);
             }
             OffsetDateTime publishAt = request == null ? null : request.publishAt();
             // Without a body an expired article is published again now; with one, it keeps its date like a live one.
@@ -307,11 +328,10 @@ public class ArticleService {
             article.status = Status.PUBLISHED;
             article.publishedAt = publishedAt;
             article.unpublishAt = unpublishAt;
-            endReview(article);
+            article.endReview();
             touch(article, caller, now);
             write(article, entityManager::flush);
-            transitions.record(ArticleRevisions.TYPE, id, from, article.state(now).wireName(), null, caller);
-            revisions.markPublished(ArticleRevisions.TYPE, article.id); // the newest: what has just gone live
+            review.published(Article.TYPE, id, from, article.state(now).wireName(), caller);
             events.published(article, before, now);
             changes.afterCommit(ContentChange.of(before, shown(article)));
         }
@@ -319,33 +339,15 @@ public class ArticleService {
     }
 
     /**
-     * Whether a first editor must approve the working copy before a second one publishes it: its category, or the
-     * live version's, needs it.
+     * Where a first editor must approve the working copy before a second one publishes it: its category, or the live
+     * version's (so that it is not moved out to skip it), needs it.
      */
-    boolean needsSecondApproval(Article article) {
-        return needsSecondApproval(article, working(article));
-    }
-
-    private boolean needsSecondApproval(Article article, Article working) {
-        return settings.requiresSecondApproval(working.category.id)
-                || article.live() && settings.requiresSecondApproval(article.category.id); // nor moved out to skip it
-    }
-
-    /** Where a category needs two editors, content goes live only once approved, and by another editor. */
-    private void requireSecondApproval(Article article, String state, Caller caller) {
+    @Override
+    public Optional<String> secondApproval(Article article) {
         Article working = working(article); // its pending version is read once
-        if (!needsSecondApproval(article, working)) {
-            return;
-        }
-        String category = working.category.name;
-        if (article.review != Review.APPROVED) {
-            throw ProblemException.invalidTransition(state, "Articles of '" + category + "' need a second approval: an editor "
-                    + "approves them (POST .../approve), then another publishes them. This one is " + state + ".");
-        }
-        if (Objects.equals(article.approvedTokenId, caller.tokenId())) {
-            throw ProblemException.invalidTransition(state, "Articles of '" + category + "' are published by another editor "
-                    + "than the one who approved them (" + article.approvedBy + ").");
-        }
+        boolean needed = settings.requiresSecondApproval(working.category.id)
+                || article.live() && settings.requiresSecondApproval(article.category.id);
+        return needed ? Optional.of("Articles of '" + working.category.name + "'") : Optional.empty();
     }
 
     /** Makes a pending version the article's own content (it is being published or taken back to a draft). */
@@ -359,17 +361,6 @@ public class ArticleService {
         article.pendingRevision = null;
         write(article, entityManager::flush); // a slug taken since is a 409
         media.recordUses(article.id, uses);
-    }
-
-    /** Published, the version's review is over, its comment too. */
-    private static void endReview(Article article) {
-        article.review = Review.NONE;
-        article.submittedAt = null;
-        article.approvedBy = null;
-        article.approvedTokenId = null;
-        article.reviewComment = null;
-        article.reviewCommentBy = null;
-        article.reviewCommentAt = null;
     }
 
     /** The request's expiry, which must come after the publish time. */
@@ -395,7 +386,7 @@ public class ArticleService {
             article.unpublishAt = null;
             touch(article, caller, now);
             write(article, entityManager::flush);
-            transitions.record(ArticleRevisions.TYPE, id, from, article.state(now).wireName(), null, caller);
+            transitions.record(Article.TYPE, id, from, article.state(now).wireName(), null, caller);
             events.unpublished(article, before);
             changes.afterCommit(ContentChange.of(before, null));
         }
@@ -526,8 +517,8 @@ public class ArticleService {
         return ProblemException.notFound("No article with id " + id + ".");
     }
 
-    /** Throws a 404 unless the caller may read the work on the article: its revisions, workflow steps and previews. */
-    void requireWorkReadable(long id, Caller caller) {
+    @Override
+    public void requireWorkReadable(long id, Caller caller) {
         if (!mayReadWork(findReadable(id, caller, Timestamps.now()), caller)) {
             throw notFound(id);
         }
@@ -560,15 +551,8 @@ public class ArticleService {
                         + ": it waits for an editor, who may publish it or send it back for changes.");
             }
         }
-        requireVersion(article, expectedVersion);
+        article.requireVersion(Article.TYPE, expectedVersion);
         return article;
-    }
-
-    static void requireVersion(Article article, Integer expectedVersion) {
-        if (expectedVersion != null && expectedVersion != article.version) {
-            throw ProblemException.preconditionFailed("The article has changed since version " + expectedVersion
-                    + "; it is now at version " + article.version + ".");
-        }
     }
 
     /** Writes now, so that the database's refusals become problems: a taken slug, a concurrent change. */

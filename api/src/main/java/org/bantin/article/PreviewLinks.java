@@ -34,19 +34,19 @@ public class PreviewLinks {
     @Transactional
     PreviewLink issue(long articleId, Caller caller) {
         articles.requireWorkReadable(articleId, caller);
-        return tokens.issue(ArticleRevisions.TYPE, articleId, caller);
+        return tokens.issue(Article.TYPE, articleId, PreviewTokens.PATH, caller);
     }
 
     /** Ends every link to the article at once. */
     @Transactional
     void revoke(long articleId, Caller caller) {
         articles.requireWorkReadable(articleId, caller);
-        tokens.revoke(ArticleRevisions.TYPE, articleId);
+        tokens.revoke(Article.TYPE, articleId);
     }
 
     /** The article a live link shows, as readers would get it once published (its pending version); a 404 otherwise. */
     ArticleView show(String token) {
-        long id = tokens.opened(ArticleRevisions.TYPE, token).orElseThrow(
+        long id = tokens.opened(Article.TYPE, token).orElseThrow(
                 () -> ProblemException.notFound("No preview at this link: it is unknown, expired or revoked."));
         Article article = articles.working(Article.listWithCategory(List.of(id)).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No preview at this link: its article was deleted.")));

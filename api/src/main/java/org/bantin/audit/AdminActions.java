@@ -13,9 +13,11 @@ final class AdminActions {
 
     static final String ADMIN_PATH = "/api/v1/admin/";
 
-    private static final Map<String, String> TYPES = Map.of("articles", "article", "categories", "category",
-            "surveys", "survey", "media", "media", "tokens", "token", "settings", "settings", "webhooks", "webhook",
-            "documents", "document");
+    private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("articles", "article"),
+            Map.entry("categories", "category"), Map.entry("surveys", "survey"), Map.entry("media", "media"),
+            Map.entry("tokens", "token"), Map.entry("settings", "settings"), Map.entry("webhooks", "webhook"),
+            Map.entry("documents", "document"), Map.entry("document-types", "document-type"),
+            Map.entry("questions", "question"));
 
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("POST /api/v1/admin/media", "upload"),
@@ -23,6 +25,8 @@ final class AdminActions {
             Map.entry("DELETE /api/v1/admin/articles/{id}/ratings", "clear-ratings"),
             Map.entry("DELETE /api/v1/admin/articles/{id}/preview", "revoke-previews"),
             Map.entry("POST /api/v1/admin/articles/{id}/revisions/{revisionId}/restore", "restore"),
+            Map.entry("DELETE /api/v1/admin/documents/{id}/preview", "revoke-previews"),
+            Map.entry("POST /api/v1/admin/documents/{id}/revisions/{revisionId}/restore", "restore"),
             Map.entry("POST /api/v1/admin/surveys/{id}/options", "add-option"),
             Map.entry("PUT /api/v1/admin/surveys/{id}/options/order", "reorder-options"),
             Map.entry("PUT /api/v1/admin/surveys/{id}/options/{optionId}", "update-option"),

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class PreviewTokens {
 
+    /** Where links to articles are read; other types' are read under it, e.g. /api/v1/preview/documents/. */
     public static final String PATH = "/api/v1/preview/";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -44,9 +45,12 @@ public class PreviewTokens {
         this.ttl = ttl;
     }
 
-    /** A new link to the content; the caller has checked that this caller may read it. */
+    /**
+     * A new link to the content, read at readAt followed by the token (the type's preview path, e.g. {@link #PATH});
+     * the caller has checked that this caller may read it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public PreviewLink issue(String type, long contentId, Caller caller) {
+    public PreviewLink issue(String type, long contentId, String readAt, Caller caller) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "pv_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -56,7 +60,7 @@ public class PreviewTokens {
                         + " VALUES (:type, :content, :hash, :expires, :by)")
                 .setParameter("type", type).setParameter("content", contentId).setParameter("hash", hash(token))
                 .setParameter("expires", expiresAt).setParameter("by", caller.name()).executeUpdate();
-        return new PreviewLink(token, PATH + token, expiresAt);
+        return new PreviewLink(token, readAt + token, expiresAt);
     }
 
     /** Ends every link to the content at once. */

@@ -31,6 +31,7 @@ import org.bantin.document.DocumentRecords.Signer;
 import org.bantin.document.DocumentService;
 import org.bantin.media.MediaRecords.Metadata;
 import org.bantin.media.MediaService;
+import org.bantin.question.QuestionService;
 import org.bantin.survey.ResultsVisibility;
 import org.bantin.survey.SurveyRecords.OptionView;
 import org.bantin.survey.SurveyRecords.SurveyInput;
@@ -106,7 +107,8 @@ public class DemoContent {
     @Transactional
     void loadIntoEmptyDatabase(@Observes StartupEvent start, @ConfigProperty(name = "bantin.demo-content") boolean enabled,
             ObjectMapper json, CategoryService categories, MediaService media, ArticleService articles,
-            SurveyService surveys, VotingService voting, DocumentService documents) throws IOException {
+            SurveyService surveys, VotingService voting, QuestionService questions, DocumentService documents)
+            throws IOException {
         if (!enabled || Category.count() > 0 || Article.count() > 0) {
             return;
         }
@@ -125,8 +127,9 @@ public class DemoContent {
             articles.publish(id, new PublishRequest(article.publishedAt(), null), null, DEMO);
         });
         loadSurvey(content.survey(), surveys, voting);
+        DemoQuestions.load(questions, DEMO);
         loadDocuments(content.documents(), media, documents);
-        LOG.infof("Demo content loaded: %d categories, %d photos, %d articles, a survey, %d documents",
+        LOG.infof("Demo content loaded: %d categories, %d photos, %d articles, a survey, questions, %d documents",
                 content.categories().size(), content.media().size(), content.articles().size(), content.documents().size());
     }
 

@@ -5,25 +5,21 @@ import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.bantin.content.ReviewStep;
+import org.bantin.content.ReviewedContent;
 
-/** A legal document (văn bản): a draft, or published for readers; its legal status is derived, never stored. */
+/**
+ * A legal document (văn bản): a draft, or published for readers, reviewed as every content is; its legal status is
+ * derived, never stored.
+ */
 @Entity
 @Table(name = "documents")
-class Document extends PanacheEntityBase {
+class Document extends ReviewedContent {
 
-    /** The content type of documents in the tables shared by every content type (transitions). */
+    /** The content type of documents in the tables shared by every content type. */
     static final String TYPE = "document";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     public String slug;
 
@@ -57,19 +53,24 @@ class Document extends PanacheEntityBase {
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 
-    @Column(name = "owner_token_id")
-    public Long ownerTokenId;
-
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
-    @Version
-    public int version;
+    @Override
+    public boolean live() {
+        return published;
+    }
 
+    /** The state editors see: of the document until it is published (its review state), then "published". */
     String state() {
-        return published ? "published" : "draft";
+        return published ? "published" : ReviewStep.wireName(review);
+    }
+
+    /** The state of the version editors work on: the pending one if there is one. */
+    String workingState() {
+        return pendingRevision != null ? ReviewStep.wireName(review) : state();
     }
 }

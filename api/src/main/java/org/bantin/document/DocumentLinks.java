@@ -18,11 +18,13 @@ import org.bantin.document.DocumentRecords.DocumentInput;
 import org.bantin.document.DocumentRecords.Related;
 import org.bantin.http.ProblemException;
 import org.bantin.media.MediaUrls;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 /**
  * What a document is linked to, read in one query per page of documents: its files from the media library,
  * its relations to other documents (each stored once, read from both sides), and its derived status; and the
- * document types editors choose from.
+ * same of a pending version, read from its input.
  */
 @ApplicationScoped
 class DocumentLinks {
@@ -47,25 +49,11 @@ class DocumentLinks {
         this.urls = urls;
     }
 
-    /**
-     * Replaces the document's files and the relations it owns (those it gives in its input) with the input's.
-     * Unknown ids, files that are not documents of the library, and relations to itself are a 422 naming the field.
-     */
+    /** Replaces the document's files and the relations it owns (those it gives in its input) with the input's. */
     void save(long id, DocumentInput input) {
+        check(id, input);
         List<Long> attachments = distinct(input.attachments());
-        requireAll("attachments", attachments,
-                "SELECT id FROM media WHERE id = ANY (CAST(:ids AS bigint[])) AND kind = 'DOCUMENT' FOR KEY SHARE",
-                "must be ids of documents (not images) of the media library");
-        Map<String, List<Long>> relations = Map.of("replaces", distinct(input.replaces()), "replacedBy",
-                distinct(input.replacedBy()), "amends", distinct(input.amends()), "guides", distinct(input.guides()));
-        for (var relation : relations.entrySet()) {
-            if (relation.getValue().contains(id)) {
-                throw ProblemException.invalidField(422, relation.getKey(), "must not name the document itself");
-            }
-            requireAll(relation.getKey(), relation.getValue(),
-                    "SELECT id FROM documents WHERE id = ANY (CAST(:ids AS bigint[])) FOR KEY SHARE",
-                    "must be ids of documents");
-        }
+        Map<String, List<Long>> relations = owned(input);
         update("DELETE FROM document_media WHERE document_id = :id", id, List.of());
         update("INSERT INTO document_media (document_id, media_id, position)"
                 + " SELECT :id, media, position FROM unnest(CAST(:ids AS bigint[])) WITH ORDINALITY AS a (media, position)", id,
@@ -79,10 +67,25 @@ class DocumentLinks {
                 + " ON CONFLICT DO NOTHING", id, relations.get("replacedBy"));
     }
 
-    /** The document types editors may choose from, in the site's order. */
-    @SuppressWarnings("unchecked")
-    List<String> types() {
-        return entityManager.createNativeQuery("SELECT name FROM document_types ORDER BY position").getResultList();
+    /**
+     * Checks the input's files and relations: unknown ids, files that are not documents of the library, and relations
+     * to the document itself are a 422 naming the field. Those that exist are locked against deletion till the end of
+     * the transaction.
+     */
+    void check(long id, DocumentInput input) {
+        List<Long> attachments = distinct(input.attachments());
+        requireAll("attachments", attachments,
+                "SELECT id FROM media WHERE id = ANY (CAST(:ids AS bigint[])) AND kind = 'DOCUMENT' FOR KEY SHARE",
+                "must be ids of documents (not images) of the media library");
+        Map<String, List<Long>> relations = owned(input);
+        for (var relation : relations.entrySet()) {
+            if (relation.getValue().contains(id)) {
+                throw ProblemException.invalidField(422, relation.getKey(), "must not name the document itself");
+            }
+            requireAll(relation.getKey(), relation.getValue(),
+                    "SELECT id FROM documents WHERE id = ANY (CAST(:ids AS bigint[])) FOR KEY SHARE",
+                    "must be ids of documents");
+        }
     }
 
     /** The files of these documents, in their order. */
@@ -94,11 +97,24 @@ class DocumentLinks {
                 .setParameter("ids", arrayOf(ids)).getResultList();
         Map<Long, List<Attachment>> attachments = new HashMap<>();
         for (Object[] row : rows) {
-            attachments.computeIfAbsent(number(row[0]), document -> new ArrayList<>())
-                    .add(new Attachment(number(row[1]), urls.of((String) row[2]), (String) row[3], (String) row[4],
-                            number(row[5])));
+            attachments.computeIfAbsent(number(row[0]), document -> new ArrayList<>()).add(attachment(row));
         }
         return attachments;
+    }
+
+    /** The files of a pending version, in its order. */
+    @SuppressWarnings("unchecked")
+    List<Attachment> files(List<Long> mediaIds) {
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT a.position, m.id, m.file_key, m.file_name,"
+                + " m.content_type, m.bytes FROM unnest(CAST(:ids AS bigint[])) WITH ORDINALITY AS a (media, position)"
+                + " JOIN media m ON m.id = a.media ORDER BY a.position")
+                .setParameter("ids", arrayOf(distinct(mediaIds))).getResultList();
+        return rows.stream().map(this::attachment).toList();
+    }
+
+    /** A file from a row of what it belongs to, then the media's id, file key, name, content type and size. */
+    private Attachment attachment(Object[] row) {
+        return new Attachment(number(row[1]), urls.of((String) row[2]), (String) row[3], (String) row[4], number(row[5]));
     }
 
     /** The relations of these documents, both ways; with onlyPublished, to published documents alone. */
@@ -130,6 +146,45 @@ class DocumentLinks {
                 (a, b) -> a));
     }
 
+    /**
+     * The relations of a document's pending version: those it owns from its input (all but amendedBy and guidedBy,
+     * which other documents own) and the others as stored.
+     */
+    @SuppressWarnings("unchecked")
+    Relations pendingRelations(long id, DocumentInput input) {
+        Map<String, List<Long>> owned = owned(input);
+        Set<Long> ids = owned.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, number, slug FROM documents"
+                + " WHERE id = ANY (CAST(:ids AS bigint[])) ORDER BY issued_at DESC NULLS LAST, id DESC")
+                .setParameter("ids", arrayOf(ids)).getResultList();
+        Relations stored = relations(List.of(id), false).get(id);
+        Map<String, List<Related>> byName = new HashMap<>();
+        byName.put("amendedBy", stored.named("amendedBy"));
+        byName.put("guidedBy", stored.named("guidedBy"));
+        owned.forEach((name, named) -> byName.put(name, rows.stream().filter(row -> named.contains(number(row[0])))
+                .map(row -> new Related(number(row[0]), (String) row[1], (String) row[2])).toList()));
+        return new Relations(byName);
+    }
+
+    /** The published documents that this one replaces. */
+    @SuppressWarnings("unchecked")
+    List<Long> replaced(long id) {
+        List<Number> ids = entityManager.createNativeQuery("SELECT r.to_id FROM document_relations r"
+                + " JOIN documents d ON d.id = r.to_id WHERE r.from_id = :id AND r.kind = 'replaces' AND d.published")
+                .setParameter("id", id).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /** The legal status a document would have with these dates (a pending version's), its relations as stored. */
+    DocumentStatus status(long id, LocalDate effectiveAt, LocalDate expiresAt, LocalDate today) {
+        return DocumentStatus.of((String) entityManager.createNativeQuery("SELECT bantin_document_status(:id,"
+                + " CAST(:effective AS date), CAST(:expires AS date), CAST(:today AS date))")
+                .setParameter("id", id)
+                .setParameter("effective", new TypedParameterValue<>(StandardBasicTypes.LOCAL_DATE, effectiveAt))
+                .setParameter("expires", new TypedParameterValue<>(StandardBasicTypes.LOCAL_DATE, expiresAt))
+                .setParameter("today", today).getSingleResult());
+    }
+
     /** The legal status of these documents on this day (bantin_document_status, migrations V29 and V33). */
     @SuppressWarnings("unchecked")
     Map<Long, DocumentStatus> statuses(Collection<Long> ids, LocalDate today) {
@@ -152,6 +207,12 @@ class DocumentLinks {
             query.setParameter("ids", arrayOf(ids));
         }
         query.executeUpdate();
+    }
+
+    /** The relations a document owns, by the name its input gives them. */
+    private static Map<String, List<Long>> owned(DocumentInput input) {
+        return Map.of("replaces", distinct(input.replaces()), "replacedBy", distinct(input.replacedBy()), "amends",
+                distinct(input.amends()), "guides", distinct(input.guides()));
     }
 
     private static List<Long> distinct(List<Long> ids) {

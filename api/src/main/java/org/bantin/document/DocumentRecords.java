@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.bantin.content.ReviewRecords.PendingChanges;
+import org.bantin.content.ReviewRecords.ReviewComment;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the document endpoints. */
@@ -103,10 +105,52 @@ public final class DocumentRecords {
                     "in_force", "not_yet_in_force", "expired", "replaced"}, required = true) String status,
             @Schema(enumeration = {"Còn hiệu lực", "Chưa có hiệu lực", "Hết hiệu lực",
                     "Bị thay thế"}, required = true) String statusLabel,
-            @Schema(description = "draft or published; public reads serve only published documents.", enumeration = {"draft",
-                    "published"}, required = true) String state,
+            @Schema(description = "draft, in_review, changes_requested or approved: not published yet, where the document stands in review; "
+                    + "published: readers see it (its pending version, if any, has its own state). Public reads serve only published documents.", enumeration = {
+                            "draft", "in_review", "changes_requested", "approved", "published"}, required = true) String state,
             @Schema(example = "2024-05-16T02:00:00Z") OffsetDateTime publishedAt,
-            @Schema(description = "For If-Match (also the ETag of editor reads).", example = "2", required = true) int version){
+            @Schema(description = "For If-Match (also the ETag of editor reads).", example = "2", required = true) int version,
+            @Schema(description = "Editor reads of a published document: its changes not published yet (the fields here show them).") PendingChanges pending,
+            @Schema(description = "Editor reads: when the working copy was last submitted for review.", example = "2026-12-02T08:00:00Z") OffsetDateTime submittedAt,
+            @Schema(description = "Editor reads: who approved it first, where its type needs a second editor to publish.", example = "Biên tập viên Nguyễn Văn A") String approvedBy,
+            @Schema(description = "Editor reads: the editor's last request for changes.") ReviewComment reviewComment){
+
+        /** The same view with the work on the document, for those who may read it. */
+        DocumentView withWork(Document document) {
+            return new DocumentView(id, slug, number, type, issuer, signer, field, issuedAt, effectiveAt, expiresAt, summary,
+                    attachments, replaces, replacedBy, amends, amendedBy, guides, guidedBy, status, statusLabel, state,
+                    publishedAt, version, PendingChanges.of(document), document.submittedAt, document.approvedBy,
+                    ReviewComment.of(document));
+        }
+    }
+
+    @Schema(name = "DocumentType", description = "A kind of document that editors choose from and readers filter by.")
+    public record DocumentType(
+            @Schema(example = "Quyết định", required = true) String name,
+            @Schema(description = "Lists are in this order (then by name).", example = "4", required = true) int position) {
+    }
+
+    @Schema(name = "AdminDocumentType", description = "A document type as editors manage it.")
+    public record AdminDocumentType(
+            @Schema(example = "Quyết định", required = true) String name,
+            @Schema(example = "4", required = true) int position,
+            @Schema(description = "Its documents are published by a second editor once a first one approved them.", example = "false", required = true) boolean secondApproval,
+            @Schema(description = "How many documents are of this type (drafts included); a type in use cannot be deleted.", example = "12", required = true) long documents) {
+    }
+
+    @Schema(name = "DocumentTypeInput", description = "A new document type.")
+    public record DocumentTypeInput(
+            @Schema(example = "Hướng dẫn", required = true, maxLength = 100) @NotBlank @Size(max = 100) String name,
+            @Schema(description = "Omitted: after the last one.", example = "10") Integer position,
+            @Schema(description = "Omitted: false.", example = "false") Boolean secondApproval) {
+    }
+
+    @Schema(name = "DocumentTypeChange", description = "Changes to a document type: only the fields given change. A new name is "
+            + "the name of its documents at once.")
+    public record DocumentTypeChange(
+            @Schema(example = "Quyết định cá biệt", maxLength = 100) @Size(min = 1, max = 100) String name,
+            @Schema(example = "5") Integer position,
+            @Schema(example = "true") Boolean secondApproval) {
     }
 
     /** The filters of the public list, each null when absent. */

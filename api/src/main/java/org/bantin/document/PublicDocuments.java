@@ -84,7 +84,7 @@ class PublicDocuments {
     DocumentView get(String slug) {
         Document document = Document.<Document>find("slug = ?1 and published = true", slug).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("No published document has the slug '" + slug + "'."));
-        return documents.view(document, true);
+        return documents.views(List.of(document), true).get(0);
     }
 
     /** Compares text without case, tones and marks, e.g. `ubnd tinh ninh binh` and `UBND tỉnh Ninh Bình`. */

@@ -18,6 +18,8 @@ final class CacheKeys {
     static final String ARTICLE_PREFIX = ARTICLES + "/";
     static final String DOCUMENTS = "/api/v1/documents";
     private static final String DOCUMENT_PREFIX = DOCUMENTS + "/";
+    static final String QUESTIONS = "/api/v1/questions";
+    private static final String QUESTION_PREFIX = QUESTIONS + "/";
     private static final String LIST_PREFIX = ARTICLES + "?";
     /** Reads that take no query parameters: they ignore the query, and so does their key. */
     private static final Set<String> WITHOUT_PARAMETERS = Set.of(SITE, "/api/v1/categories");
@@ -26,6 +28,8 @@ final class CacheKeys {
     /** The query parameters of the document list (DocumentResource.list), in key order. */
     static final String[] DOCUMENT_LIST_PARAMETERS = {"q", "number", "type", "issuer", "field", "signer", "year", "status",
             "page", "limit"};
+    /** The query parameters of the public question list (QuestionResource.list), in key order. */
+    static final String[] QUESTION_LIST_PARAMETERS = {"q", "topic", "page", "limit"};
     private static final int CATEGORY = 0;
     private static final int TAG = 1;
     private static final int QUERY = 2;
@@ -38,10 +42,11 @@ final class CacheKeys {
     }
 
     /**
-     * The key of a GET of /site, /categories, /articles, /articles/{slug}, /documents or /documents/{slug};
+     * The key of a GET of /site, /categories, /articles, /articles/{slug}, /documents, /documents/{slug},
+     * /questions or /questions/{id} (and /questions/topics, /questions/privacy-notice);
      * null for any other request, or one that is not to be cached.
      *
-     * @throws ProblemException (400) for a query parameter that the article or document list does not take
+     * @throws ProblemException (400) for a query parameter that the article, document or question list does not take
      */
     static String of(String rawPath, String rawQuery) {
         if (WITHOUT_PARAMETERS.contains(rawPath)) {
@@ -53,7 +58,10 @@ final class CacheKeys {
         if (rawPath.equals(DOCUMENTS)) {
             return listKey(DOCUMENTS, DOCUMENT_LIST_PARAMETERS, rawQuery);
         }
-        for (String prefix : new String[]{ARTICLE_PREFIX, DOCUMENT_PREFIX}) {
+        if (rawPath.equals(QUESTIONS)) {
+            return listKey(QUESTIONS, QUESTION_LIST_PARAMETERS, rawQuery);
+        }
+        for (String prefix : new String[]{ARTICLE_PREFIX, DOCUMENT_PREFIX, QUESTION_PREFIX}) {
             if (rawPath.startsWith(prefix) && rawPath.indexOf('/', prefix.length()) < 0) {
                 return itemKey(prefix, rawPath);
             }
@@ -129,7 +137,7 @@ final class CacheKeys {
             }
             start = end + 1;
         }
-        // Both lists end with page and limit, the numbers among their parameters.
+        // Every list ends with page and limit, the numbers among their parameters.
         int page = parameters.length - 2;
         int limit = parameters.length - 1;
         StringBuilder key = new StringBuilder(path.length() + rawQuery.length() + parameters.length + 2).append(path)

@@ -60,7 +60,7 @@ public record ContentChange(Set<String> slugs, Set<String> categories, Set<Strin
         }
         CacheKeys.ListFilters filters = CacheKeys.listFiltersOf(key);
         if (filters == null) {
-            return true; // the categories with their counts, the unfiltered list, documents (they show no article)
+            return true; // the categories with their counts, the unfiltered list, documents and questions (they show no article)
         }
         return filters.query() != null || (filters.category() == null || categories.contains(filters.category()))
                 && (filters.tag() == null || tags.contains(filters.tag()));

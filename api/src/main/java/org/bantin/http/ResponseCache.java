@@ -135,7 +135,7 @@ public class ResponseCache {
     }
 
     /**
-     * The key of a GET of the public content reads (site, categories, article and document lists, articles, documents);
+     * The key of a GET of the public content reads (site, categories, article, document and question lists, articles, documents, questions);
      * else null.
      *
      * @throws ProblemException (400) for a query parameter that the article list does not take

@@ -64,5 +64,9 @@ class AdminActionsTest {
         assertEquals(new AdminActions.Action("category", "update"), AdminActions.of("PUT", "/api/v1/admin/categories/{id}"));
         assertEquals(new AdminActions.Action("survey", "open"), AdminActions.of("POST", "/api/v1/admin/surveys/{id}/open"));
         assertEquals(new AdminActions.Action("settings", "update"), AdminActions.of("PATCH", "/api/v1/admin/settings"));
+        for (String step : List.of("assign", "answer", "publish", "unpublish", "reject")) {
+            assertEquals(new AdminActions.Action("question", step),
+                    AdminActions.of("POST", "/api/v1/admin/questions/{id}/" + step));
+        }
     }
 }

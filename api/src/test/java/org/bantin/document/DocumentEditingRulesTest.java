@@ -24,8 +24,11 @@ class DocumentEditingRulesTest extends DocumentFixtures {
         assertEquals(List.of(), numbersFound(Map.of()));
 
         as(tokenWithRole("editor")).post(ADMIN_DOCUMENTS + "/" + id + "/publish").then().statusCode(200);
+        // The author's change to a published document waits beside it, as its pending version.
         as(author).body(document("21/2024/QĐ-UBND", "Sửa sau khi ban hành")).put(ADMIN_DOCUMENTS + "/" + id).then()
-                .statusCode(403);
+                .statusCode(200).body("pending.state", equalTo("draft"));
+        api().get(DOCUMENTS + "/" + slugOf(id)).then().statusCode(200).body("summary", equalTo("Dự thảo của tác giả"));
+        as(author).delete(ADMIN_DOCUMENTS + "/" + id).then().statusCode(403);
         admin().post(ADMIN_DOCUMENTS + "/" + id + "/unpublish").then().statusCode(200).body("state", equalTo("draft"));
         api().get(DOCUMENTS + "/" + slugOf(id)).then().statusCode(404);
         assertEquals(2,

@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.bantin.article.ArticleResource;
 import org.bantin.document.DocumentResource;
+import org.bantin.question.QuestionResource;
 import org.junit.jupiter.api.Test;
 
 /** The cache's rules on its own: freshness, rating checks, max-age, keys. */
@@ -227,9 +228,20 @@ class ResponseCacheRulesTest {
     }
 
     @Test
-    void theKeysKnowTheParametersOfTheArticleAndDocumentLists() {
+    void theKeysKnowTheParametersOfTheArticleDocumentAndQuestionLists() {
         assertEquals(parametersOfList(ArticleResource.class), Set.of(CacheKeys.LIST_PARAMETERS));
         assertEquals(parametersOfList(DocumentResource.class), Set.of(CacheKeys.DOCUMENT_LIST_PARAMETERS));
+        assertEquals(parametersOfList(QuestionResource.class), Set.of(CacheKeys.QUESTION_LIST_PARAMETERS));
+    }
+
+    @Test
+    void aQuestionReadHasOneKeyForItsSpellings() {
+        assertEquals("/api/v1/questions/42", CacheKeys.of("/api/v1/questions/42", null));
+        assertEquals(CacheKeys.of("/api/v1/questions", "q=thu+tuc&topic=%C4%90%E1%BA%A5t+%C4%91ai"),
+                CacheKeys.of("/api/v1/questions", "topic=%C4%90%E1%BA%A5t%20%C4%91ai&page=1&q=thu%20tuc"));
+        assertEquals("/api/v1/questions", CacheKeys.of("/api/v1/questions", "limit=20"));
+        assertThrows(ProblemException.class, () -> CacheKeys.of("/api/v1/questions", "state=new"));
+        assertNull(CacheKeys.of("/api/v1/admin/questions", "state=new"));
     }
 
     @Test

@@ -128,7 +128,10 @@ class WebhookPayloadContractTest extends ApiTest {
         admin().delete("/api/v1/admin/surveys/" + id).then().statusCode(204);
     }
 
-    /** document.published, document.updated, document.unpublished, then published again and deleted. */
+    /**
+     * document.published, document.updated (a pending version published), document.unpublished, then published again
+     * and deleted.
+     */
     private static void changeADocument() {
         Map<String, Object> document = Map.of("number", "15/2024/QĐ-UBND", "type", "Quyết định", "summary",
                 "Ban hành Quy chế phối hợp");
@@ -136,6 +139,7 @@ class WebhookPayloadContractTest extends ApiTest {
                 .getLong("id");
         admin().post("/api/v1/admin/documents/" + id + "/publish").then().statusCode(200);
         admin().body(document).put("/api/v1/admin/documents/" + id).then().statusCode(200);
+        admin().post("/api/v1/admin/documents/" + id + "/publish").then().statusCode(200); // its pending version
         admin().post("/api/v1/admin/documents/" + id + "/unpublish").then().statusCode(200);
         admin().post("/api/v1/admin/documents/" + id + "/publish").then().statusCode(200);
         admin().delete("/api/v1/admin/documents/" + id).then().statusCode(204);
