@@ -10,6 +10,7 @@ import { PAGE_SIZE } from '../site/js/views/list-page.js';
 import { Catalogue, entryOf } from './catalogue.js';
 import { DocumentCatalogue } from './document-catalogue.js';
 import { documentListPage, documentPage, documentSearchPage } from './document-pages.js';
+import { questionsPage } from './question-pages.js';
 import { feedsOf } from './feeds.js';
 import { categoryList, fileOf, homeList, tagList } from './lists.js';
 import { OWN_FOLDER, Output } from './output.js';
@@ -279,8 +280,13 @@ export class Publisher {
     }
   }
 
-  /** What changes only with the site's name or menu: robots.txt and the pages of not found, search and preview. */
+  /**
+   * What changes only with the site's name or menu: robots.txt and the pages of not found, search and preview; and the
+   * questions page, whose topics and privacy notice change with no event (a build takes them anew).
+   */
   async #writeFixedPages(write) {
+    const [topics, notice] = await Promise.all([this.api.questionTopics(), this.api.questionPrivacyNotice()]);
+    await write('hoi-dap.html', questionsPage(topics, notice, this.ctx));
     await write('robots.txt', robotsTxt(this.siteUrl));
     await write('404.html', notFoundPage(this.ctx));
     await write('tim-kiem.html', scriptedPage('search', 'Kết quả tìm kiếm', this.ctx));

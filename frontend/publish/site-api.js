@@ -56,6 +56,9 @@ export function siteApi(baseUrl) {
       }
     },
 
+    questionTopics: () => get('/api/v1/questions/topics'),
+    questionPrivacyNotice: () => get('/api/v1/questions/privacy-notice'),
+
     /** Every published article's summary, newest first, however many there are. */
     async summaries(timeZone) {
       const all = new Map();

@@ -39,6 +39,10 @@ const enc = encodeURIComponent;
 export const listArticles = (filter) => request('GET', '/api/v1/articles', { params: filter });
 /** filter: { q, number, type, issuer, field, signer, year, status, page, limit } */
 export const listDocuments = (filter) => request('GET', '/api/v1/documents', { params: filter });
+/** filter: { q, topic, page, limit } */
+export const listQuestions = (filter) => request('GET', '/api/v1/questions', { params: filter });
+/** question: { name, email, phone, topic, question, consent } */
+export const askQuestion = (question, voterToken) => request('POST', '/api/v1/questions', { body: question, voterToken });
 export const getPreview = (token) => request('GET', `/api/v1/preview/${enc(token)}`);
 export const getRating = (slug, voterToken) => request('GET', `/api/v1/articles/${enc(slug)}/rating`, { voterToken });
 export const rate = (slug, score, voterToken) =>
