@@ -17,7 +17,7 @@ final class AdminActions {
             Map.entry("categories", "category"), Map.entry("surveys", "survey"), Map.entry("media", "media"),
             Map.entry("tokens", "token"), Map.entry("settings", "settings"), Map.entry("webhooks", "webhook"),
             Map.entry("documents", "document"), Map.entry("document-types", "document-type"),
-            Map.entry("questions", "question"));
+            Map.entry("questions", "question"), Map.entry("consultations", "consultation"));
 
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("POST /api/v1/admin/media", "upload"),
@@ -32,7 +32,10 @@ final class AdminActions {
             Map.entry("PUT /api/v1/admin/surveys/{id}/options/{optionId}", "update-option"),
             Map.entry("DELETE /api/v1/admin/surveys/{id}/options/{optionId}", "remove-option"),
             Map.entry("PATCH /api/v1/admin/settings", "update"),
-            Map.entry("POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver", "redeliver"));
+            Map.entry("POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver", "redeliver"),
+            Map.entry("POST /api/v1/admin/consultations/{id}/comments/{commentId}/approve", "approve-comment"),
+            Map.entry("POST /api/v1/admin/consultations/{id}/comments/{commentId}/reject", "reject-comment"),
+            Map.entry("POST /api/v1/admin/consultations/{id}/comments/{commentId}/answer", "answer-comment"));
 
     /** Every object type an entry can name. */
     static final Set<String> OBJECT_TYPES = Set.copyOf(TYPES.values());

@@ -107,7 +107,8 @@ public class DemoContent {
     @Transactional
     void loadIntoEmptyDatabase(@Observes StartupEvent start, @ConfigProperty(name = "bantin.demo-content") boolean enabled,
             ObjectMapper json, CategoryService categories, MediaService media, ArticleService articles,
-            SurveyService surveys, VotingService voting, QuestionService questions, DocumentService documents)
+            SurveyService surveys, VotingService voting, QuestionService questions, DocumentService documents,
+            DemoConsultations consultations)
             throws IOException {
         if (!enabled || Category.count() > 0 || Article.count() > 0) {
             return;
@@ -129,7 +130,8 @@ public class DemoContent {
         loadSurvey(content.survey(), surveys, voting);
         DemoQuestions.load(questions, DEMO);
         loadDocuments(content.documents(), media, documents);
-        LOG.infof("Demo content loaded: %d categories, %d photos, %d articles, a survey, questions, %d documents",
+        consultations.load();
+        LOG.infof("Demo content loaded: %d categories, %d photos, %d articles, a survey, questions, %d documents, consultations",
                 content.categories().size(), content.media().size(), content.articles().size(), content.documents().size());
     }
 

@@ -20,6 +20,9 @@ final class CacheKeys {
     private static final String DOCUMENT_PREFIX = DOCUMENTS + "/";
     static final String QUESTIONS = "/api/v1/questions";
     private static final String QUESTION_PREFIX = QUESTIONS + "/";
+    static final String CONSULTATIONS = "/api/v1/consultations";
+    private static final String CONSULTATION_PREFIX = CONSULTATIONS + "/";
+    private static final String COMMENTS_SUFFIX = "/comments";
     private static final String LIST_PREFIX = ARTICLES + "?";
     /** Reads that take no query parameters: they ignore the query, and so does their key. */
     private static final Set<String> WITHOUT_PARAMETERS = Set.of(SITE, "/api/v1/categories");
@@ -30,6 +33,10 @@ final class CacheKeys {
             "page", "limit"};
     /** The query parameters of the public question list (QuestionResource.list), in key order. */
     static final String[] QUESTION_LIST_PARAMETERS = {"q", "topic", "page", "limit"};
+    /** The query parameters of the consultation list (ConsultationResource.list), in key order. */
+    static final String[] CONSULTATION_LIST_PARAMETERS = {"status", "page", "limit"};
+    /** The query parameters of a closed consultation's comments (ConsultationResource.listComments), in key order. */
+    static final String[] COMMENT_LIST_PARAMETERS = {"page", "limit"};
     private static final int CATEGORY = 0;
     private static final int TAG = 1;
     private static final int QUERY = 2;
@@ -43,10 +50,11 @@ final class CacheKeys {
 
     /**
      * The key of a GET of /site, /categories, /articles, /articles/{slug}, /documents, /documents/{slug},
-     * /questions or /questions/{id} (and /questions/topics, /questions/privacy-notice);
-     * null for any other request, or one that is not to be cached.
+     * /questions or /questions/{id} (and /questions/topics, /questions/privacy-notice), /consultations,
+     * /consultations/{id} or /consultations/{id}/comments; null for any other request, or one that is not to be
+     * cached.
      *
-     * @throws ProblemException (400) for a query parameter that the article, document or question list does not take
+     * @throws ProblemException (400) for a query parameter that the list does not take
      */
     static String of(String rawPath, String rawQuery) {
         if (WITHOUT_PARAMETERS.contains(rawPath)) {
@@ -61,12 +69,33 @@ final class CacheKeys {
         if (rawPath.equals(QUESTIONS)) {
             return listKey(QUESTIONS, QUESTION_LIST_PARAMETERS, rawQuery);
         }
-        for (String prefix : new String[]{ARTICLE_PREFIX, DOCUMENT_PREFIX, QUESTION_PREFIX}) {
+        if (rawPath.equals(CONSULTATIONS)) {
+            return listKey(CONSULTATIONS, CONSULTATION_LIST_PARAMETERS, rawQuery);
+        }
+        if (isConsultationComments(rawPath)) {
+            return listKey(rawPath, COMMENT_LIST_PARAMETERS, rawQuery);
+        }
+        for (String prefix : new String[]{ARTICLE_PREFIX, DOCUMENT_PREFIX, QUESTION_PREFIX, CONSULTATION_PREFIX}) {
             if (rawPath.startsWith(prefix) && rawPath.indexOf('/', prefix.length()) < 0) {
                 return itemKey(prefix, rawPath);
             }
         }
         return null;
+    }
+
+    /** /consultations/{id}/comments with the id in plain digits, as the endpoint's path parameter reads it. */
+    private static boolean isConsultationComments(String rawPath) {
+        int end = rawPath.length() - COMMENTS_SUFFIX.length();
+        if (!rawPath.startsWith(CONSULTATION_PREFIX) || !rawPath.endsWith(COMMENTS_SUFFIX)
+                || end <= CONSULTATION_PREFIX.length() || end - CONSULTATION_PREFIX.length() > 18) {
+            return false;
+        }
+        for (int i = CONSULTATION_PREFIX.length(); i < end; i++) {
+            if (rawPath.charAt(i) < '0' || rawPath.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String itemKey(String prefix, String rawPath) {
@@ -137,7 +166,7 @@ final class CacheKeys {
             }
             start = end + 1;
         }
-        // Every list ends with page and limit, the numbers among their parameters.
+        // Every list ends with page and limit, the numbers among its parameters.
         int page = parameters.length - 2;
         int limit = parameters.length - 1;
         StringBuilder key = new StringBuilder(path.length() + rawQuery.length() + parameters.length + 2).append(path)

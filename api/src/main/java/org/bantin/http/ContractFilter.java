@@ -68,6 +68,10 @@ public class ContractFilter implements OASFilter {
         if (parameters.stream().anyMatch(p -> "If-Match".equals(p.getName()))) {
             addProblem(responses, "412", "If-Match names another version than the current one.");
         }
+        if (admin && method == PathItem.HttpMethod.DELETE) {
+            addProblem(responses, "409",
+                    "Other content refers to it (e.g. a consultation to its document); nothing was deleted.");
+        }
         addProblem(responses, "503",
                 "The database is unavailable for a moment (a restart, a failover), or a search or deep page took longer than the time allowed; try again after Retry-After.");
         responses.getAPIResponses().forEach((code, response) -> {

@@ -31,6 +31,7 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
     private static final String QUERY_CANCELED = "57014";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -99,10 +100,23 @@ public class ProblemMappers {
                     ? ProblemException.databaseTooSlow(DATABASE_RETRY_AFTER_SECONDS)
                     : ProblemException.databaseUnavailable(DATABASE_RETRY_AFTER_SECONDS));
         }
+        if (hasSqlState(e, FOREIGN_KEY_VIOLATION)) {
+            // What no service foresaw, e.g. deleting what other content refers to: the database kept it.
+            return problem(ProblemException.conflict("Other content refers to it; nothing was changed."));
+        }
         LOG.error("Unexpected failure", e);
         Problem problem = new Problem("about:blank", "Internal Server Error", 500,
                 "The server could not complete the request.", null, null);
         return Response.status(500).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    private static boolean hasSqlState(Throwable e, String state) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -25,7 +25,7 @@ import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
 
 /** Which accepted type an upload is, decided from its bytes only: names and declared types are the sender's claims. */
-final class FileTypes {
+public final class FileTypes {
 
     static final String ACCEPTED = "accepted: JPEG, PNG, WebP, GIF, PDF, DOCX, XLSX, ODT and ZIP";
 
@@ -63,7 +63,7 @@ final class FileTypes {
     }
 
     /** The file's type; refused when it is not one of the accepted types, or when it is also another type. */
-    static DetectedType detect(Path file) throws UnsupportedMediaType {
+    public static DetectedType detect(Path file) throws UnsupportedMediaType {
         try {
             if (Files.size(file) == 0) {
                 throw new UnsupportedMediaType("The file is empty");

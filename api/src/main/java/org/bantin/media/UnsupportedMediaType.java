@@ -1,7 +1,7 @@
 package org.bantin.media;
 
 /** A file whose type is refused; the message says why in words an editor understands. */
-final class UnsupportedMediaType extends Exception {
+public final class UnsupportedMediaType extends Exception {
 
     UnsupportedMediaType(String reason) {
         super(reason, null, false, false);

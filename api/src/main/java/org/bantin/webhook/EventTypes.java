@@ -13,7 +13,8 @@ final class EventTypes {
     static final Set<String> CHANGES = Set.of("article.published", "article.updated", "article.unpublished",
             "article.deleted", "category.created", "category.updated", "category.deleted", "survey.created",
             "survey.updated", "survey.opened", "survey.closed", "survey.deleted", "media.created", "media.updated",
-            "media.deleted", "document.published", "document.updated", "document.unpublished", "document.deleted");
+            "media.deleted", "document.published", "document.updated", "document.unpublished", "document.deleted",
+            "consultation.published", "consultation.updated", "consultation.unpublished", "consultation.deleted");
 
     private static final Set<String> SUBSCRIBABLE = Stream
             .concat(CHANGES.stream(), CHANGES.stream().map(EventTypes::wildcard)).collect(Collectors.toUnmodifiableSet());

@@ -68,5 +68,13 @@ class AdminActionsTest {
             assertEquals(new AdminActions.Action("question", step),
                     AdminActions.of("POST", "/api/v1/admin/questions/{id}/" + step));
         }
+        assertEquals(new AdminActions.Action("consultation", "publish"),
+                AdminActions.of("POST", "/api/v1/admin/consultations/{id}/publish"));
+        assertEquals(new AdminActions.Action("consultation", "approve-comment"),
+                AdminActions.of("POST", "/api/v1/admin/consultations/{id}/comments/{commentId}/approve"));
+        assertEquals(new AdminActions.Action("consultation", "reject-comment"),
+                AdminActions.of("POST", "/api/v1/admin/consultations/{id}/comments/{commentId}/reject"));
+        assertEquals(new AdminActions.Action("consultation", "answer-comment"),
+                AdminActions.of("POST", "/api/v1/admin/consultations/{id}/comments/{commentId}/answer"));
     }
 }

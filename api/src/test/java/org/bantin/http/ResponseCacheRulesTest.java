@@ -22,6 +22,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.bantin.article.ArticleResource;
+import org.bantin.consultation.ConsultationResource;
 import org.bantin.document.DocumentResource;
 import org.bantin.question.QuestionResource;
 import org.junit.jupiter.api.Test;
@@ -228,10 +229,11 @@ class ResponseCacheRulesTest {
     }
 
     @Test
-    void theKeysKnowTheParametersOfTheArticleDocumentAndQuestionLists() {
+    void theKeysKnowTheParametersOfTheArticleDocumentQuestionAndConsultationLists() {
         assertEquals(parametersOfList(ArticleResource.class), Set.of(CacheKeys.LIST_PARAMETERS));
         assertEquals(parametersOfList(DocumentResource.class), Set.of(CacheKeys.DOCUMENT_LIST_PARAMETERS));
         assertEquals(parametersOfList(QuestionResource.class), Set.of(CacheKeys.QUESTION_LIST_PARAMETERS));
+        assertEquals(parametersOfList(ConsultationResource.class), Set.of(CacheKeys.CONSULTATION_LIST_PARAMETERS));
     }
 
     @Test
@@ -242,6 +244,20 @@ class ResponseCacheRulesTest {
         assertEquals("/api/v1/questions", CacheKeys.of("/api/v1/questions", "limit=20"));
         assertThrows(ProblemException.class, () -> CacheKeys.of("/api/v1/questions", "state=new"));
         assertNull(CacheKeys.of("/api/v1/admin/questions", "state=new"));
+    }
+
+    @Test
+    void consultationReadsHaveOneKeyForTheirSpellings() {
+        assertEquals("/api/v1/consultations/3", CacheKeys.of("/api/v1/consultations/3", null));
+        assertEquals(CacheKeys.of("/api/v1/consultations", "status=open"),
+                CacheKeys.of("/api/v1/consultations", "page=1&status=+open"));
+        assertEquals("/api/v1/consultations/3/comments", CacheKeys.of("/api/v1/consultations/3/comments", "page=1"));
+        assertEquals(CacheKeys.of("/api/v1/consultations/3/comments", "page=2"),
+                CacheKeys.of("/api/v1/consultations/3/comments", "limit=20&page=02"));
+        assertThrows(ProblemException.class, () -> CacheKeys.of("/api/v1/consultations", "q=x"));
+        assertThrows(ProblemException.class, () -> CacheKeys.of("/api/v1/consultations/3/comments", "status=open"));
+        assertNull(CacheKeys.of("/api/v1/consultations/x/comments", null));
+        assertNull(CacheKeys.of("/api/v1/consultations/3/comments/4", null));
     }
 
     @Test

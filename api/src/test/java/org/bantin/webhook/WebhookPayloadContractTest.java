@@ -4,6 +4,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +60,8 @@ class WebhookPayloadContractTest extends ApiTest {
         allowPrivateTargets(true);
         try (Receiver receiver = new Receiver()) {
             long webhookId = admin().body(Map.of("url", receiver.url(), "events",
-                    List.of("article.*", "category.*", "media.*", "survey.*", "document.*"), "enabled", true)).post(WEBHOOKS)
+                    List.of("article.*", "category.*", "media.*", "survey.*", "document.*", "consultation.*"), "enabled",
+                    true)).post(WEBHOOKS)
                     .then()
                     .statusCode(201).extract().jsonPath().getLong("id");
             changeAnArticle();
@@ -65,6 +69,7 @@ class WebhookPayloadContractTest extends ApiTest {
             changeAMediaFile();
             changeASurvey();
             changeADocument();
+            changeAConsultation();
             admin().post(WEBHOOKS + "/" + webhookId + "/ping").then().statusCode(200).body("status", equalTo("succeeded"));
             List<Receiver.Received> requests = receiver
                     .await(count("SELECT count(*) FROM webhook_deliveries WHERE webhook_id = " + webhookId));
@@ -143,6 +148,23 @@ class WebhookPayloadContractTest extends ApiTest {
         admin().post("/api/v1/admin/documents/" + id + "/unpublish").then().statusCode(200);
         admin().post("/api/v1/admin/documents/" + id + "/publish").then().statusCode(200);
         admin().delete("/api/v1/admin/documents/" + id).then().statusCode(204);
+    }
+
+    /** consultation.published, consultation.updated, consultation.unpublished, then published again and deleted. */
+    private static void changeAConsultation() {
+        long document = admin().body(Map.of("number", "Dự thảo", "type", "Quyết định", "summary", "Ban hành Quy chế"))
+                .post("/api/v1/admin/documents").then().statusCode(201).extract().jsonPath().getLong("id");
+        OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<String, Object> consultation = Map.of("title", "Lấy ý kiến dự thảo Quy chế", "documentId", document, "opensAt",
+                opens.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), "closesAt",
+                opens.plusDays(30).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        long id = admin().body(consultation).post("/api/v1/admin/consultations").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        admin().post("/api/v1/admin/consultations/" + id + "/publish").then().statusCode(200);
+        admin().body(consultation).put("/api/v1/admin/consultations/" + id).then().statusCode(200);
+        admin().post("/api/v1/admin/consultations/" + id + "/unpublish").then().statusCode(200);
+        admin().post("/api/v1/admin/consultations/" + id + "/publish").then().statusCode(200);
+        admin().delete("/api/v1/admin/consultations/" + id).then().statusCode(204);
     }
 
     /** The contract's rule: `data` follows the schema of the type's kind, the part before the dot. */
