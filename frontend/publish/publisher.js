@@ -281,7 +281,8 @@ export class Publisher {
   }
 
   /**
-   * What changes only with the site's name or menu: robots.txt and the pages of not found, search and preview; and the
+   * What changes only with the site's name or menu: robots.txt and the pages of not found, search, consultations
+   * (filled by their script) and preview; and the
    * questions page, whose topics and privacy notice change with no event (a build takes them anew).
    */
   async #writeFixedPages(write) {
@@ -290,6 +291,7 @@ export class Publisher {
     await write('robots.txt', robotsTxt(this.siteUrl));
     await write('404.html', notFoundPage(this.ctx));
     await write('tim-kiem.html', scriptedPage('search', 'Kết quả tìm kiếm', this.ctx));
+    await write('gop-y-du-thao.html', scriptedPage('consultations', 'Lấy ý kiến dự thảo', this.ctx));
     await write('xem-truoc.html', scriptedPage('preview', 'Bản xem trước', this.ctx));
   }
 

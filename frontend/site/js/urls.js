@@ -37,6 +37,7 @@ export const tagUrl = (tag, page = 1) => listPage(`/tu-khoa/${tagKey(tag)}/`, pa
 export const searchUrl = (q, page = 1) => withQuery('/tim-kiem.html', { q, page: page > 1 && page });
 export const previewUrl = (token) => withQuery('/xem-truoc.html', { token });
 export const documentsUrl = (page = 1) => listPage('/van-ban/', page);
+export const consultationsUrl = () => '/gop-y-du-thao.html';
 export const questionsUrl = (q, topic, page = 1) => withQuery('/hoi-dap.html', { q, topic, page: page > 1 && page });
 export const documentUrl = (slug) => `/van-ban/${enc(slug)}.html`;
 

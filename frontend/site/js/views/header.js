@@ -1,14 +1,15 @@
 // The header of every page: today's date, the site's name and welcome line, the menu (home, the
-// categories, legal documents, questions).
+// categories, legal documents, consultations on drafts, questions).
 import { h, show } from '../dom.js';
 import { headerDate } from '../format.js';
 import {
-  categoryUrl, documentsUrl, homeUrl, questionsUrl,
+  categoryUrl, consultationsUrl, documentsUrl, homeUrl, questionsUrl,
 } from '../urls.js';
 
 /** The menu's `active` on the pages of legal documents, and on the questions page (never a category's slug). */
 export const DOCUMENTS_SECTION = Symbol('documents');
 export const QUESTIONS_SECTION = Symbol('questions');
+export const CONSULTATIONS_SECTION = Symbol('consultations');
 
 function slot(name) {
   return document.querySelector(`[data-slot="${name}"]`);
@@ -34,6 +35,7 @@ export function renderMenu(categories, active) {
     item(homeUrl(), 'Trang chủ', active === ''),
     categories.map((category) => item(categoryUrl(category.slug), category.name, active === category.slug)),
     item(documentsUrl(), 'Văn bản pháp luật', active === DOCUMENTS_SECTION),
+    item(consultationsUrl(), 'Góp ý dự thảo', active === CONSULTATIONS_SECTION),
     item(questionsUrl(), 'Hỏi đáp', active === QUESTIONS_SECTION));
 }
 

@@ -6,7 +6,8 @@ import { publishDate } from '../format.js';
 /** Questions per page of the list. */
 export const QUESTION_PAGE_SIZE = 10;
 
-function labelled(id, label, control, hint = null) {
+/** A control with its label (and a hint that describes it), as the site's forms lay them out. */
+export function labelled(id, label, control, hint = null) {
   if (hint) control.setAttribute('aria-describedby', `${id}-hint`);
   return h('div', { class: 'form-field' },
     h('label', { for: id }, label), control, hint && h('p', { class: 'form-hint', id: `${id}-hint` }, hint));

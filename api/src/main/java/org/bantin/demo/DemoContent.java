@@ -131,7 +131,8 @@ public class DemoContent {
         DemoQuestions.load(questions, DEMO);
         loadDocuments(content.documents(), media, documents);
         consultations.load();
-        LOG.infof("Demo content loaded: %d categories, %d photos, %d articles, a survey, questions, %d documents, consultations",
+        LOG.infof(
+                "Demo content loaded: %d categories, %d photos, %d articles, a survey, questions, %d documents, consultations",
                 content.categories().size(), content.media().size(), content.articles().size(), content.documents().size());
     }
 
