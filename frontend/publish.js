@@ -53,8 +53,9 @@ const publisher = new Publisher({
 
 async function timedBuild() {
   const started = performance.now();
-  const { articles, files } = await publisher.build();
-  console.log(`Site made in ${values.out}: ${articles} articles, ${files} files, ${Math.round(performance.now() - started)} ms.`);
+  const { articles, documents, files } = await publisher.build();
+  console.log(`Site made in ${values.out}: ${articles} articles, ${documents} documents, ${files} files, `
+    + `${Math.round(performance.now() - started)} ms.`);
 }
 
 await untilApiAnswers();

@@ -2,10 +2,14 @@
 // the re-making of a thousand list pages: each event's article pages at once, in the order the
 // events came; then the lists, feeds and sitemaps they touch, once for all the events that came
 // meanwhile. When a step fails (the API unreachable, say), the whole site is made again a little
-// later, until that succeeds.
+// later, until that succeeds. Documents that come into force or expire on a day change status with
+// no event: the keeper adds one for that day's pages.
+import { DOCUMENT_DAY } from './publisher.js';
 
 /** How long after a failed step the whole site is made again. */
 const REBUILD_DELAY_MS = 5000;
+/** The longest delay setTimeout keeps (about 24.8 days); a later day is looked for again then. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 export class SiteKeeper {
   #publisher;
@@ -15,6 +19,7 @@ export class SiteKeeper {
   /** The running drain of each step, or null; pages starts behind the first build. */
   #pages;
   #lists = null;
+  #dayTimer = null;
 
   constructor(publisher, firstBuild, log = console) {
     this.#publisher = publisher;
@@ -50,6 +55,20 @@ export class SiteKeeper {
       }
     }
     this.#pages = null;
+    this.#awaitNextDay();
+  }
+
+  /** Sets the timer for the next day on which documents change status (after every change: it may have moved). */
+  #awaitNextDay() {
+    clearTimeout(this.#dayTimer);
+    const next = this.#publisher.nextDocumentDay(Date.now());
+    if (!next) return;
+    const delay = next.at - Date.now();
+    this.#dayTimer = setTimeout(() => {
+      if (delay > LONGEST_TIMER_MS) this.#awaitNextDay();
+      else this.add({ type: DOCUMENT_DAY, data: { day: next.day } });
+    }, Math.max(0, Math.min(delay, LONGEST_TIMER_MS)));
+    this.#dayTimer.unref(); // never what keeps the process running
   }
 
   async #drainLists() {

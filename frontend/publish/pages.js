@@ -19,22 +19,22 @@ const DESCRIPTION_LENGTH = 200;
 export const SITE_FEEDS = { rss: '/rss.xml', atom: '/atom.xml' };
 export const categoryFeeds = (slug) => ({ rss: `${categoryUrl(slug)}rss.xml`, atom: `${categoryUrl(slug)}atom.xml` });
 
-function shortened(text) {
+export function shortened(text) {
   const plain = (text || '').replace(/\s+/g, ' ').trim();
   return plain.length <= DESCRIPTION_LENGTH ? plain : `${plain.slice(0, DESCRIPTION_LENGTH - 1).replace(/\s+\S*$/, '')}…`;
 }
 
 /** Data for search engines in a <script> that is never run; `<` escaped so the text cannot end the element. */
-function jsonLd(data) {
+export function jsonLd(data) {
   return h('script', { type: 'application/ld+json' }, JSON.stringify(data).replace(/</g, '\\u003c'));
 }
 
 /**
  * What every page has: title, description, canonical address, Open Graph and Twitter basics,
  * feeds, header (name, tagline, menu) and what the page's scripts need to know (data-page,
- * data-time-zone). `ctx`: { site, categories, siteUrl }.
+ * data-time-zone). `ctx`: { site, categories, siteUrl }; `active`: the menu's current item (see renderMenu).
  */
-function fillCommon(document, ctx, {
+export function fillCommon(document, ctx, {
   title, description, path, page, active = null, feeds = SITE_FEEDS, indexed = true, ogType = 'website',
 }) {
   const { site, categories, siteUrl } = ctx;

@@ -1,7 +1,7 @@
 // For a site and an API on the same machine (./run, the browser tests): the receiver signs itself up
 // for the API's webhooks with an admin token, replacing any webhook an earlier run left at its address.
 
-const EVENTS = ['article.*', 'category.*', 'media.*'];
+const EVENTS = ['article.*', 'category.*', 'media.*', 'document.*'];
 
 async function call(apiUrl, adminToken, method, path, body) {
   const response = await fetch(apiUrl.replace(/\/+$/, '') + path, {

@@ -45,6 +45,22 @@ export function siteApi(baseUrl) {
     /** The published article, or { missing: 404 } (never published, unpublished) or { missing: 410 } (expired). */
     article: (slug) => get(`/api/v1/articles/${encodeURIComponent(slug)}`, {}, { missing: [404, 410] }),
 
+    /** The published document, or { missing: 404 } (a draft, deleted, never there). */
+    document: (slug) => get(`/api/v1/documents/${encodeURIComponent(slug)}`, {}, { missing: [404] }),
+
+    /** Every published document, whole, as the API lists them (newest issue date first). */
+    async documents() {
+      const all = [];
+      for (let page = 1; ; page += 1) {
+        const { items } = await get('/api/v1/documents', { limit: LIST_LIMIT, page });
+        all.push(...items);
+        if (items.length < LIST_LIMIT) return all;
+      }
+    },
+
+    questionTopics: () => get('/api/v1/questions/topics'),
+    questionPrivacyNotice: () => get('/api/v1/questions/privacy-notice'),
+
     /** Every published article's summary, newest first, however many there are. */
     async summaries(timeZone) {
       const all = new Map();

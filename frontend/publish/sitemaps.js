@@ -2,7 +2,9 @@
 // last two days, and robots.txt. The `sitemap` library writes and escapes the XML.
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 
-import { articleUrl, categoryUrl, homeUrl } from '../site/js/urls.js';
+import {
+  articleUrl, categoryUrl, documentUrl, documentsUrl, homeUrl,
+} from '../site/js/urls.js';
 
 /** What one sitemap may hold (sitemaps.org). */
 export const SITEMAP_SIZE = 50_000;
@@ -16,8 +18,12 @@ async function xml(stream, items) {
   return (await done).toString();
 }
 
-/** Every file of the sitemaps: { 'sitemap.xml': …, 'sitemap-1.xml': …, 'sitemap-news.xml': … } (news only when there is some). */
-export async function sitemapFiles(catalogue, categories, ctx, now = Date.now()) {
+/**
+ * Every file of the sitemaps: { 'sitemap.xml': …, 'sitemap-1.xml': …, 'sitemap-news.xml': … } (news only when there
+ * is some). The list of documents is there once it lists some; documents carry no time of change, so their entries
+ * have no lastmod.
+ */
+export async function sitemapFiles(catalogue, categories, documents, ctx, now = Date.now()) {
   const { siteUrl } = ctx;
   const articles = catalogue.newestFirst();
   const newest = articles[0]?.updatedAt;
@@ -25,6 +31,8 @@ export async function sitemapFiles(catalogue, categories, ctx, now = Date.now())
     { url: homeUrl(), lastmod: newest },
     ...categories.map((category) => ({ url: categoryUrl(category.slug), lastmod: catalogue.inCategory(category.slug)[0]?.updatedAt })),
     ...articles.map((article) => ({ url: articleUrl(article.slug), lastmod: article.updatedAt })),
+    ...(documents.length > 0 ? [{ url: documentsUrl() }] : []),
+    ...documents.map((document) => ({ url: documentUrl(document.slug) })),
   ];
   const files = {};
   const parts = [];
@@ -55,5 +63,6 @@ async function newsSitemap(recent, files, parts, { site, siteUrl }) {
 
 /** Everything may be crawled but the pages made for one reader (search results, previews). */
 export function robotsTxt(siteUrl) {
-  return `User-agent: *\nDisallow: /tim-kiem.html\nDisallow: /xem-truoc.html\nSitemap: ${siteUrl}/sitemap.xml\n`;
+  return 'User-agent: *\nDisallow: /tim-kiem.html\nDisallow: /tra-cuu-van-ban.html\nDisallow: /xem-truoc.html\n'
+    + `Sitemap: ${siteUrl}/sitemap.xml\n`;
 }

@@ -37,6 +37,16 @@ const enc = encodeURIComponent;
 
 /** filter: { category, tag, q, page, limit } */
 export const listArticles = (filter) => request('GET', '/api/v1/articles', { params: filter });
+/** filter: { q, number, type, issuer, field, signer, year, status, page, limit } */
+export const listDocuments = (filter) => request('GET', '/api/v1/documents', { params: filter });
+/** filter: { q, topic, page, limit } */
+export const listQuestions = (filter) => request('GET', '/api/v1/questions', { params: filter });
+/** question: { name, email, phone, topic, question, consent } */
+export const askQuestion = (question, voterToken) => request('POST', '/api/v1/questions', { body: question, voterToken });
+export const listOpenConsultations = () => request('GET', '/api/v1/consultations', { params: { status: 'open', limit: 20 } });
+/** comment: { name, email, organisation, comment, consent } */
+export const commentOnConsultation = (id, comment, voterToken) =>
+  request('POST', `/api/v1/consultations/${enc(id)}/comments`, { body: comment, voterToken });
 export const getPreview = (token) => request('GET', `/api/v1/preview/${enc(token)}`);
 export const getRating = (slug, voterToken) => request('GET', `/api/v1/articles/${enc(slug)}/rating`, { voterToken });
 export const rate = (slug, score, voterToken) =>

@@ -1,6 +1,7 @@
 // Brings a page of the static site to life: today's date, the open survey, and what the page itself
-// needs from the API (an article's live rating, search results, a preview). Pages are complete
-// without it; addresses of the earlier one-page site are sent on to where their pages now are.
+// needs from the API (an article's live rating, search results, document search results, questions,
+// open consultations, a preview). Pages are complete without it; addresses of the earlier one-page site are sent on to
+// where their pages now are.
 import { ApiError, ApiUnreachable, apiBaseUrl } from './api.js';
 import { show } from './dom.js';
 import { movedAddress } from './urls.js';
@@ -16,11 +17,17 @@ import {
 /** Until the page says otherwise: the zone of the portals Bantin serves. */
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-/** What each kind of page (body's data-page) does once loaded; lists and messages need nothing. */
+/**
+ * What each kind of page (body's data-page) does once loaded; lists and messages need nothing. The
+ * document search, the questions and the consultations load their modules when shown, so that no other page carries them.
+ */
 const PAGES = {
   article: enhanceArticle,
   search: showSearch,
   preview: showPreview,
+  'document-search': async (...args) => (await import('./pages/document-search.js')).showDocumentSearch(...args),
+  questions: async (...args) => (await import('./pages/questions.js')).showQuestions(...args),
+  consultations: async (...args) => (await import('./pages/consultations.js')).showConsultations(...args),
 };
 
 /** The view and title for a page that could not be shown. A 400 means the address asked for nonsense. */

@@ -90,3 +90,17 @@ export function zonedDateTime(instant, timeZone) {
 export function zonedDate(instant, timeZone) {
   return zonedDateTime(instant, timeZone).slice(0, 10);
 }
+
+/** A calendar date as the API sends it (`2024-05-15`) as Vietnamese documents print it: `15/05/2024`. */
+export function formatDay(isoDate) {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** A file's size: `812 B`, `33,7 KB`, `1,2 MB` (1 KB = 1024 bytes, as file managers count). */
+export function formatBytes(bytes) {
+  if (bytes < 1024) return `${formatCount(bytes)} B`;
+  const kilobytes = bytes / 1024;
+  if (kilobytes < 1024) return `${numberFormat(0, 1).format(kilobytes)} KB`;
+  return `${numberFormat(0, 1).format(kilobytes / 1024)} MB`;
+}

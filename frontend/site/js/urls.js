@@ -1,8 +1,9 @@
 // Addresses of the site's pages and of the API. Pure functions.
 //
 // Pages are files that any static host serves: /tin-tuc/<slug>.html for an article, folders for
-// lists (/chuyen-muc/<slug>/, /tu-khoa/<tag>/, and trang-N.html for their later pages). Search and
-// previews are one page each that reads its query.
+// lists (/chuyen-muc/<slug>/, /tu-khoa/<tag>/, and trang-N.html for their later pages). Legal
+// documents: /van-ban/<slug>.html, listed in /van-ban/. Search, document search and previews are one
+// page each that reads its query.
 
 const enc = encodeURIComponent;
 
@@ -35,6 +36,19 @@ export const categoryUrl = (slug, page = 1) => listPage(`/chuyen-muc/${enc(slug)
 export const tagUrl = (tag, page = 1) => listPage(`/tu-khoa/${tagKey(tag)}/`, page);
 export const searchUrl = (q, page = 1) => withQuery('/tim-kiem.html', { q, page: page > 1 && page });
 export const previewUrl = (token) => withQuery('/xem-truoc.html', { token });
+export const documentsUrl = (page = 1) => listPage('/van-ban/', page);
+export const consultationsUrl = () => '/gop-y-du-thao.html';
+export const questionsUrl = (q, topic, page = 1) => withQuery('/hoi-dap.html', { q, topic, page: page > 1 && page });
+export const documentUrl = (slug) => `/van-ban/${enc(slug)}.html`;
+
+/** The filters of the document search, in the order of its form and of its addresses. */
+export const DOCUMENT_FILTERS = ['q', 'number', 'type', 'issuer', 'field', 'signer', 'year', 'status'];
+
+/** The document search page for `filter` (any of DOCUMENT_FILTERS), page `page`. */
+export function documentSearchUrl(filter, page = 1) {
+  const params = Object.fromEntries(DOCUMENT_FILTERS.map((name) => [name, filter[name]]));
+  return withQuery('/tra-cuu-van-ban.html', { ...params, page: page > 1 && page });
+}
 
 /** The page number of a query's `page`: 1 when absent, null when it is not a whole number from 1. */
 function pageNumber(params) {
@@ -48,6 +62,17 @@ export function searchQuery(href) {
   const params = new URL(href).searchParams;
   const page = pageNumber(params);
   return page && { q: (params.get('q') || '').trim(), page };
+}
+
+/**
+ * What the document search page shows: { filter, page } with every filter trimmed ('' when absent),
+ * or null for a page number that is not one.
+ */
+export function documentQuery(href) {
+  const params = new URL(href).searchParams;
+  const page = pageNumber(params);
+  const filter = Object.fromEntries(DOCUMENT_FILTERS.map((name) => [name, (params.get(name) || '').trim()]));
+  return page && { filter, page };
 }
 
 const LEGACY = {

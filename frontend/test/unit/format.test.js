@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  calendarDay, formatCount, formatPercent, formatPoints, headerDate, publishDate, ratingLine,
+  calendarDay, formatBytes, formatCount, formatDay, formatPercent, formatPoints, headerDate, publishDate, ratingLine,
 } from '../../site/js/format.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -46,4 +46,12 @@ test('percentages keep one decimal with a comma', () => {
   assert.equal(formatPercent(35.6), '35,6%');
   assert.equal(formatPercent(100), '100,0%');
   assert.equal(formatPercent(0), '0,0%');
+});
+
+test('a document\'s dates read day first; file sizes in KB and MB with a decimal comma', () => {
+  assert.equal(formatDay('2024-05-15'), '15/05/2024');
+  assert.equal(formatBytes(812), '812 B');
+  assert.equal(formatBytes(34654), '33,8 KB');
+  assert.equal(formatBytes(1024), '1 KB');
+  assert.equal(formatBytes(5 * 1024 * 1024 + 200 * 1024), '5,2 MB');
 });

@@ -86,7 +86,7 @@ test('sitemaps split at 50,000 addresses; the news sitemap holds the last two da
   const now = Date.parse('2024-06-10T00:00:00Z');
   const old = Array.from({ length: SITEMAP_SIZE }, (_, n) => entryOf(article(n)));
   const fresh = entryOf(article(0, { slug: 'tin-moi', title: 'Tin mới', publishedAt: '2024-06-09T01:00:00Z' }));
-  const files = await sitemapFiles(new Catalogue([...old, fresh]), [], CTX, now);
+  const files = await sitemapFiles(new Catalogue([...old, fresh]), [], [], CTX, now);
   assert.deepEqual(Object.keys(files).sort(), ['sitemap-1.xml', 'sitemap-2.xml', 'sitemap-news.xml', 'sitemap.xml']);
   const count = (xml) => xml.match(/<url>/g).length;
   assert.equal(count(files['sitemap-1.xml']), SITEMAP_SIZE);
@@ -94,6 +94,6 @@ test('sitemaps split at 50,000 addresses; the news sitemap holds the last two da
   assert.equal(count(files['sitemap-news.xml']), 1);
   assert.match(files['sitemap-news.xml'], /<news:title>Tin mới<\/news:title>/);
   assert.equal(files['sitemap.xml'].match(/<sitemap>/g).length, 3);
-  const quiet = await sitemapFiles(new Catalogue(old.slice(0, 3)), [], CTX, now);
+  const quiet = await sitemapFiles(new Catalogue(old.slice(0, 3)), [], [], CTX, now);
   assert.deepEqual(Object.keys(quiet).sort(), ['sitemap-1.xml', 'sitemap.xml']);
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  apiUrl, articleUrl, categoryUrl, homeUrl, mediaSrcset, mediaUrl, movedAddress, pageCount, previewUrl, searchQuery, searchUrl,
+  apiUrl, articleUrl, categoryUrl, documentQuery, documentSearchUrl, documentUrl, documentsUrl, homeUrl, mediaSrcset, mediaUrl, movedAddress, pageCount, previewUrl, searchQuery, searchUrl,
   srcsetCandidates, tagKey, tagUrl,
 } from '../../site/js/urls.js';
 
@@ -19,6 +19,20 @@ test('pages are files at readable addresses', () => {
   assert.equal(searchUrl('cai cach & "hành chính"'), '/tim-kiem.html?q=cai+cach+%26+%22h%C3%A0nh+ch%C3%ADnh%22');
   assert.equal(searchUrl('cai cach', 2), '/tim-kiem.html?q=cai+cach&page=2');
   assert.equal(previewUrl('pv_abc'), '/xem-truoc.html?token=pv_abc');
+  assert.equal(documentsUrl(), '/van-ban/');
+  assert.equal(documentsUrl(2), '/van-ban/trang-2.html');
+  assert.equal(documentUrl('15-2024-qd-ubnd-ban-hanh-quy-che'), '/van-ban/15-2024-qd-ubnd-ban-hanh-quy-che.html');
+});
+
+test('the document search keeps its filters in its address, in the form\'s order, and reads them back', () => {
+  const url = documentSearchUrl({ status: 'in_force', number: '15/2024', q: '', type: 'Quyết định' }, 2);
+  assert.equal(url, '/tra-cuu-van-ban.html?number=15%2F2024&type=Quy%E1%BA%BFt+%C4%91%E1%BB%8Bnh&status=in_force&page=2');
+  assert.deepEqual(documentQuery(SITE + url), {
+    filter: { q: '', number: '15/2024', type: 'Quyết định', issuer: '', field: '', signer: '', year: '', status: 'in_force' },
+    page: 2,
+  });
+  assert.deepEqual(documentQuery(`${SITE}/tra-cuu-van-ban.html?q=+mot+cua+`).filter.q, 'mot cua');
+  assert.equal(documentQuery(`${SITE}/tra-cuu-van-ban.html?page=0`), null);
 });
 
 test('tags that differ only in case, tones or spacing share a page; tags without letters get one of their own', () => {

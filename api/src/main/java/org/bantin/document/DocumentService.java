@@ -52,7 +52,7 @@ import io.quarkus.panache.common.Sort;
  * beside it as its pending version until it is published.
  */
 @ApplicationScoped
-class DocumentService implements ContentWorkflow<Document, DocumentInput> {
+public class DocumentService implements ContentWorkflow<Document, DocumentInput> {
 
     /** Summary words in a slug after the number: enough to tell documents apart, short enough to read. */
     private static final int SLUG_SUMMARY_WORDS = 12;
