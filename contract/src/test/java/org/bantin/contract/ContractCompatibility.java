@@ -1,5 +1,11 @@
 package org.bantin.contract;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import org.openapitools.openapidiff.core.output.MarkdownRender;
@@ -26,7 +32,13 @@ record ContractCompatibility(boolean breaking, boolean majorRaised, String chang
         diff.getChangedOperations().stream().filter(operation -> operation.isChanged().isIncompatible())
                 .forEach(operation -> text.append("Breaks: ").append(operation.getHttpMethod()).append(' ')
                         .append(operation.getPathUrl()).append('\n'));
-        return text.append("\nEvery change:\n").append(new MarkdownRender().render(diff)).toString();
+        ByteArrayOutputStream rendered = new ByteArrayOutputStream();
+        try (OutputStreamWriter writer = new OutputStreamWriter(rendered, StandardCharsets.UTF_8)) {
+            new MarkdownRender().render(diff, writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.append("\nEvery change:\n").append(rendered.toString(StandardCharsets.UTF_8)).toString();
     }
 
     /** Breaking, and its version does not say so. */
