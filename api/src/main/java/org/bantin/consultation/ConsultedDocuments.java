@@ -1,8 +1,6 @@
 package org.bantin.consultation;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,22 +9,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.bantin.consultation.ConsultationRecords.ConsultedDocument;
+import org.bantin.document.DocumentLinks;
 import org.bantin.document.DocumentRecords.Attachment;
-import org.bantin.media.MediaUrls;
 
 /**
- * What readers see of the documents under consultation, drafts included: number, type, summary and files, read
- * from the documents' tables (V29) in two queries per page of consultations.
+ * What readers see of the documents under consultation, drafts included: number, type, summary, and files as
+ * documents give them (DocumentLinks), in two queries per page of consultations.
  */
 @ApplicationScoped
 class ConsultedDocuments {
 
     private final EntityManager entityManager;
-    private final MediaUrls urls;
+    private final DocumentLinks documentLinks;
 
-    ConsultedDocuments(EntityManager entityManager, MediaUrls urls) {
+    ConsultedDocuments(EntityManager entityManager, DocumentLinks documentLinks) {
         this.entityManager = entityManager;
-        this.urls = urls;
+        this.documentLinks = documentLinks;
     }
 
     boolean exists(long id) {
@@ -40,16 +38,8 @@ class ConsultedDocuments {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        Map<Long, List<Attachment>> attachments = documentLinks.attachments(ids);
         String array = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        List<Object[]> files = entityManager.createNativeQuery("SELECT dm.document_id, m.id, m.file_key, m.file_name,"
-                + " m.content_type, m.bytes FROM document_media dm JOIN media m ON m.id = dm.media_id"
-                + " WHERE dm.document_id = ANY (CAST(?1 AS bigint[])) ORDER BY dm.document_id, dm.position")
-                .setParameter(1, array).getResultList();
-        Map<Long, List<Attachment>> attachments = new HashMap<>();
-        for (Object[] row : files) {
-            attachments.computeIfAbsent(number(row[0]), id -> new ArrayList<>()).add(new Attachment(number(row[1]),
-                    urls.of((String) row[2]), (String) row[3], (String) row[4], number(row[5])));
-        }
         List<Object[]> rows = entityManager.createNativeQuery("SELECT id, number, type, summary, slug, published"
                 + " FROM documents WHERE id = ANY (CAST(?1 AS bigint[]))").setParameter(1, array).getResultList();
         return rows.stream().collect(Collectors.toMap(row -> number(row[0]),

@@ -27,7 +27,7 @@ import org.hibernate.type.StandardBasicTypes;
  * same of a pending version, read from its input.
  */
 @ApplicationScoped
-class DocumentLinks {
+public class DocumentLinks {
 
     /** The relations of one document, by the name each side shows them under. */
     record Relations(Map<String, List<Related>> byName) {
@@ -90,7 +90,7 @@ class DocumentLinks {
 
     /** The files of these documents, in their order. */
     @SuppressWarnings("unchecked")
-    Map<Long, List<Attachment>> attachments(Collection<Long> ids) {
+    public Map<Long, List<Attachment>> attachments(Collection<Long> ids) {
         List<Object[]> rows = entityManager.createNativeQuery("SELECT dm.document_id, m.id, m.file_key, m.file_name,"
                 + " m.content_type, m.bytes FROM document_media dm JOIN media m ON m.id = dm.media_id"
                 + " WHERE dm.document_id = ANY (CAST(:ids AS bigint[])) ORDER BY dm.document_id, dm.position")
